@@ -1,0 +1,95 @@
+import type { Reading, SourceState } from '../../shared/contract';
+import { type AdcSource, toSourceError } from './adc-source';
+import { type ReadingSettings, toReading } from './reading';
+import type { Clock } from './simulated-source';
+
+export interface Backoff {
+  initialMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
+
+export interface SamplerOptions {
+  source: AdcSource;
+  /** Read at the start of every window, so a new calibration applies at once. */
+  settings: () => ReadingSettings;
+  clock: Clock;
+  backoff?: Backoff;
+  onReading(reading: Reading, processingMs: number): void;
+  onState(state: SourceState): void;
+  /** Where the device lives, for error messages. */
+  deviceName?: string;
+}
+
+/**
+ * The acquisition loop. It never throws: a failing source is reported, closed,
+ * and opened again after an exponential backoff, forever, until stop().
+ */
+export class Sampler {
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private state: SourceState = { kind: 'starting' };
+
+  constructor(private readonly o: SamplerOptions) {}
+
+  get currentState(): SourceState {
+    return this.state;
+  }
+
+  start(): void {
+    if (!this.loop) this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await this.o.source.close().catch(() => undefined);
+  }
+
+  private setState(s: SourceState): void {
+    if (s.kind === this.state.kind && s.kind !== 'error') return;
+    this.state = s;
+    this.o.onState(s);
+  }
+
+  private async run(): Promise<void> {
+    const backoff = this.o.backoff ?? DEFAULT_BACKOFF;
+    let delay = backoff.initialMs;
+    let open = false;
+    while (!this.stopped) {
+      try {
+        if (!open) {
+          await this.o.source.open();
+          open = true;
+        }
+        const window = await this.o.source.readWindow();
+        if (this.stopped) break;
+        const endedAt = this.o.clock.now();
+        const started = performance.now();
+        const reading = toReading(window, endedAt, this.o.settings());
+        this.setState({ kind: 'ok' });
+        delay = backoff.initialMs;
+        this.o.onReading(reading, performance.now() - started);
+      } catch (err) {
+        open = false;
+        await this.o.source.close().catch(() => undefined);
+        const e = toSourceError(err, this.o.deviceName ?? this.o.source.kind);
+        this.setState({ kind: 'error', code: e.code, message: e.message, retryAt: this.o.clock.now() + delay });
+        await this.pause(delay);
+        delay = Math.min(delay * 2, backoff.maxMs);
+      }
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wake = resolve;
+      void this.o.clock.sleep(ms).then(resolve);
+    }).then(() => {
+      this.wake = null;
+    });
+  }
+}

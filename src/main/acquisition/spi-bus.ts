@@ -1,0 +1,54 @@
+import { createRequire } from 'node:module';
+
+// The hardware boundary: the subset of spi-device that CorcyPower uses. Tests put
+// a fake here that behaves like spidev (limits and errors included).
+
+export interface SpiMessage {
+  byteLength: number;
+  sendBuffer?: Buffer;
+  receiveBuffer?: Buffer;
+  speedHz?: number;
+  microSecondDelay?: number;
+  chipSelectChange?: boolean;
+}
+
+export interface SpiDevice {
+  transfer(message: SpiMessage[], cb: (err: NodeJS.ErrnoException | null, message?: SpiMessage[]) => void): unknown;
+  close(cb: (err: NodeJS.ErrnoException | null) => void): unknown;
+}
+
+export interface SpiOpenOptions {
+  mode?: number;
+  maxSpeedHz?: number;
+}
+
+export type SpiOpener = (bus: number, device: number, options: SpiOpenOptions) => Promise<SpiDevice>;
+
+/** spidev limits (FACTS.md): a 14-bit ioctl size field over 32-byte descriptors, and bufsiz. */
+export const SPIDEV_MAX_MESSAGES = 511;
+export const SPIDEV_DEFAULT_BUFSIZ = 4096;
+
+type SpiDeviceModule = {
+  open(bus: number, device: number, options: SpiOpenOptions, cb: (err: NodeJS.ErrnoException | null) => void): SpiDevice;
+};
+
+/** Loads the native module only when asked, so that a missing build is an error value, not a crash. */
+export function loadSpiDeviceModule(): SpiDeviceModule {
+  return createRequire(import.meta.url)('spi-device') as SpiDeviceModule;
+}
+
+export const openSpiDevice: SpiOpener = (bus, device, options) =>
+  new Promise((resolve, reject) => {
+    let dev: SpiDevice | undefined;
+    try {
+      dev = loadSpiDeviceModule().open(bus, device, options, (err) => (err ? reject(err) : resolve(dev!)));
+    } catch (err) {
+      reject(err);
+    }
+  });
+
+export const transferAsync = (dev: SpiDevice, message: SpiMessage[]): Promise<void> =>
+  new Promise((resolve, reject) => dev.transfer(message, (err) => (err ? reject(err) : resolve())));
+
+export const closeAsync = (dev: SpiDevice): Promise<void> =>
+  new Promise((resolve) => dev.close(() => resolve()));

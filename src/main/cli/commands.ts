@@ -1,0 +1,5 @@
+import type { Command } from './command';
+import { serveCommand } from './serve-command';
+
+/** Every `corcy-power` command; a new one is a module and a line here. */
+export const COMMANDS: readonly Command[] = [serveCommand];

@@ -1,0 +1,64 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config/load-config';
+import { defaultDbPath } from '../config/paths';
+import { PowerCore } from '../core/power-core';
+import { createHttpServer, listen } from '../server/http-server';
+import { type Command, UsageError } from './command';
+
+/** The built renderer, beside the built main: out/main/cli.js -> out/renderer. */
+export const rendererDir = (): string => join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+
+function parsePort(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${text}"`);
+  return n;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run headless and serve the kiosk UI over HTTP',
+  usage: 'corcy-power serve [--host 127.0.0.1] [--port 8080] [--source auto|mcp3008|simulated] [--db PATH] [--config PATH]',
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    source: { type: 'string' },
+  },
+  async run(ctx) {
+    const config = loadConfig(ctx.configPath);
+    const source = ctx.values.source as string | undefined;
+    if (source !== undefined) {
+      if (source !== 'auto' && source !== 'mcp3008' && source !== 'simulated') {
+        throw new UsageError(`--source must be auto, mcp3008 or simulated, got "${source}"`);
+      }
+      config.source.kind = source;
+    }
+    const host = (ctx.values.host as string | undefined) ?? config.server.host;
+    const port = parsePort(ctx.values.port as string | undefined, config.server.port);
+    const dbPath = ctx.dbPath ?? config.storage.path ?? defaultDbPath();
+
+    const core = new PowerCore({ config, dbPath });
+    const server = createHttpServer({
+      handlers: core.handlers,
+      subscribe: (l) => core.hub.subscribe(l),
+      initialEvents: () => [{ type: 'status', status: core.status() }],
+      staticDir: rendererDir(),
+    });
+    core.start();
+    const addr = await listen(server, port, host);
+    const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+    console.log(`corcy-power: serving http://${shown}:${addr.port} (database ${dbPath})`);
+
+    return new Promise<number>((resolve) => {
+      const shutdown = (signal: string): void => {
+        console.log(`corcy-power: ${signal}, writing the last readings and stopping`);
+        server.closeAllConnections();
+        server.close();
+        void core.stop().then(() => resolve(0));
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+    });
+  },
+};

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// Every field optional with a default; unknown fields are errors, because a typo
+// ("volt" for "volts") silently ignored is a wrong reading for years.
+export const ConfigSchema = z
+  .object({
+    source: z
+      .object({
+        /** auto: the MCP3008 when /dev/spidevB.D exists, else the simulator (said on screen). */
+        kind: z.enum(['auto', 'mcp3008', 'simulated']).default('auto'),
+        bus: z.number().int().min(0).max(9).default(0),
+        device: z.number().int().min(0).max(9).default(0),
+        channel: z.number().int().min(0).max(7).default(0),
+        speedHz: z.number().int().min(10_000).max(1_350_000).default(500_000),
+        samplesPerWindow: z.number().int().min(10).max(20_000).default(1000),
+        windowMs: z.number().int().min(20).max(10_000).default(500),
+        mainsHz: z.union([z.literal(50), z.literal(60)]).default(50),
+        seed: z.number().int().default(1),
+      })
+      .strict()
+      .prefault({})
+      .refine((s) => (s.windowMs * s.mainsHz) % 1000 === 0, {
+        message: 'windowMs must span a whole number of mains cycles (a multiple of 20 ms at 50 Hz)',
+        path: ['windowMs'],
+      }),
+    calibration: z
+      .object({
+        ampsPerCount: z.number().positive().max(10).default(0.27),
+        volts: z.number().min(90).max(260).default(237),
+        noiseFloorA: z.number().min(0).max(10).default(0),
+      })
+      .strict()
+      .prefault({}),
+    health: z
+      .object({
+        midScale: z.number().min(0).max(1023).default(511.5),
+        maxDriftCounts: z.number().positive().max(512).default(20),
+      })
+      .strict()
+      .prefault({}),
+    display: z
+      .object({
+        gaugeMaxW: z.number().positive().max(100_000).default(10_000),
+        liveMinutes: z.number().int().min(1).max(60).default(10),
+      })
+      .strict()
+      .prefault({}),
+    storage: z
+      .object({
+        /** Overrides the default $XDG_DATA_HOME/corcy-power/power.db; --db overrides both. */
+        path: z.string().min(1).optional(),
+        flushIntervalMs: z.number().int().min(200).max(60_000).default(2000),
+      })
+      .strict()
+      .prefault({}),
+    server: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+      })
+      .strict()
+      .prefault({}),
+    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)').default('Europe/Paris'),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;

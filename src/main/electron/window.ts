@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow } from 'electron';
+
+export interface KioskWindowOptions {
+  /** out/main: the preload and the renderer are built beside it. */
+  buildDir: string;
+  kiosk: boolean;
+  devTools: boolean;
+}
+
+export const pageUrl = (buildDir: string): string => pathToFileURL(join(buildDir, '..', 'renderer', 'index.html')).href;
+
+export function createKioskWindow(o: KioskWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1024,
+    height: 600,
+    kiosk: o.kiosk,
+    fullscreen: o.kiosk,
+    autoHideMenuBar: true,
+    backgroundColor: '#0b0f14',
+    show: false,
+    webPreferences: {
+      preload: join(o.buildDir, '..', 'preload', 'index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: o.devTools,
+      navigateOnDragDrop: false,
+    },
+  });
+  win.removeMenu();
+  win.once('ready-to-show', () => win.show());
+  // A wall screen: pinch-zooming the whole page would strand the household.
+  win.webContents.on('did-finish-load', () => void win.webContents.setVisualZoomLevelLimits(1, 1));
+  void win.loadURL(pageUrl(o.buildDir));
+  return win;
+}

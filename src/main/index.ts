@@ -1,0 +1,78 @@
+import { type BrowserWindow, app, dialog, powerSaveBlocker, session } from 'electron';
+import { LIVE_CHANNEL } from '../shared/ops';
+import { ConfigError, loadConfig, parseConfig } from './config/load-config';
+import { defaultConfigPath, defaultDbPath } from './config/paths';
+import { PowerCore } from './core/power-core';
+import { registerIpc } from './electron/ipc';
+import { blockNavigation, hardenSession } from './electron/security';
+import { createKioskWindow, pageUrl } from './electron/window';
+
+// The Electron shell: composes the core with a window and the IPC door. Everything
+// it calls is tested under Node; this file is what only a real Pi runs.
+
+const args = process.argv.slice(1);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const buildDir = __dirname;
+  const url = pageUrl(buildDir);
+  hardenSession(session.defaultSession);
+  blockNavigation((u) => u.split('#')[0] === url);
+
+  const configPath = flag('--config') ?? defaultConfigPath();
+  let config;
+  let configProblem: string | null = null;
+  try {
+    config = loadConfig(configPath);
+  } catch (err) {
+    // Keep recording on the defaults; the file is left untouched and the problem shown.
+    if (!(err instanceof ConfigError)) throw err;
+    configProblem = err.message;
+    config = parseConfig({}, configPath);
+  }
+  const dbPath = flag('--db') ?? config.storage.path ?? defaultDbPath();
+  let core: PowerCore;
+  try {
+    core = new PowerCore({ config, dbPath, extraNotice: configProblem });
+  } catch (err) {
+    dialog.showErrorBox('CorcyPower cannot open its database', `${dbPath}\n\n${(err as Error).message}`);
+    app.exit(1);
+    return;
+  }
+
+  let win: BrowserWindow | null = null;
+  registerIpc(core.handlers, () => win, url);
+  core.hub.subscribe((event) => {
+    if (win && !win.isDestroyed()) win.webContents.send(LIVE_CHANNEL, event);
+  });
+  core.start();
+
+  const open = (): void => {
+    win = createKioskWindow({ buildDir, kiosk: !args.includes('--windowed'), devTools: !app.isPackaged });
+    win.on('closed', () => (win = null));
+  };
+  open();
+  powerSaveBlocker.start('prevent-display-sleep');
+
+  app.on('second-instance', () => {
+    if (win) win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  let stopping = false;
+  app.on('before-quit', (e) => {
+    if (stopping) return;
+    stopping = true;
+    e.preventDefault();
+    void core.stop().finally(() => app.exit(0));
+  });
+}

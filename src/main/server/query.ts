@@ -1,0 +1,13 @@
+/**
+ * Query strings carry text; the contract speaks JSON types. Plain decimal numbers
+ * become numbers and everything else stays a string, so the same strict schema
+ * judges an HTTP request and an IPC payload. A repeated key is an error.
+ */
+export function queryToObject(params: URLSearchParams): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of params) {
+    if (Object.hasOwn(out, k)) return { ok: false, message: `parameter "${k}" given more than once` };
+    out[k] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  }
+  return { ok: true, value: out };
+}

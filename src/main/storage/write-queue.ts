@@ -1,0 +1,64 @@
+import type { StoredReading } from './reading-store';
+
+export interface WriteQueueOptions {
+  write(rows: readonly StoredReading[]): void;
+  flushIntervalMs: number;
+  /** Rows kept while the disk refuses writes; the oldest go first past this. */
+  maxPending?: number;
+  onError?(err: unknown, pending: number): void;
+  onFlush?(rows: number, ms: number): void;
+}
+
+/**
+ * Batches readings into one transaction every few seconds: one fsync per batch
+ * instead of one per reading, which an SD card needs. A failed write keeps the
+ * batch and tries again on the next tick.
+ */
+export class WriteQueue {
+  private pending: StoredReading[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly o: WriteQueueOptions) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => this.flush(), this.o.flushIntervalMs);
+    this.timer.unref?.();
+  }
+
+  enqueue(r: StoredReading): void {
+    this.pending.push(r);
+    const max = this.o.maxPending ?? 100_000;
+    if (this.pending.length > max) this.pending.splice(0, this.pending.length - max);
+  }
+
+  pendingRows(): readonly StoredReading[] {
+    return this.pending;
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  flush(): boolean {
+    if (this.pending.length === 0) return true;
+    const batch = this.pending;
+    this.pending = [];
+    const started = performance.now();
+    try {
+      this.o.write(batch);
+      this.o.onFlush?.(batch.length, performance.now() - started);
+      return true;
+    } catch (err) {
+      this.pending = batch.concat(this.pending);
+      this.o.onError?.(err, this.pending.length);
+      return false;
+    }
+  }
+
+  /** Stops the timer and writes what is left. */
+  close(): boolean {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    return this.flush();
+  }
+}

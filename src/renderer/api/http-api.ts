@@ -1,0 +1,28 @@
+import type { LiveEvent } from '../../shared/contract';
+import { LIVE_PATH, OPS, type OpName } from '../../shared/ops';
+import type { PowerApi } from '../../shared/power-api';
+
+// The browser's door: the same operations over HTTP, live events over SSE.
+// EventSource reconnects by itself after a dropped connection or a restart.
+
+async function get(op: OpName, request: Record<string, unknown>): Promise<unknown> {
+  const qs = new URLSearchParams(Object.entries(request).map(([k, v]) => [k, String(v)]));
+  const res = await fetch(`${OPS[op].path}${qs.size ? `?${qs}` : ''}`, { headers: { Accept: 'application/json' } });
+  const body = (await res.json()) as { error?: { message: string } };
+  if (!res.ok) throw new Error(body.error?.message ?? `${op}: HTTP ${res.status}`);
+  return body;
+}
+
+export function createHttpApi(): PowerApi {
+  const ops = Object.fromEntries(
+    (Object.keys(OPS) as OpName[]).map((op) => [op, (request: Record<string, unknown>) => get(op, request)]),
+  ) as unknown as Omit<PowerApi, 'subscribe'>;
+  return {
+    ...ops,
+    subscribe(listener) {
+      const source = new EventSource(LIVE_PATH);
+      source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as LiveEvent);
+      return () => source.close();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import Plotly from 'plotly.js-dist-min';
+import { useEffect, useRef } from 'react';
+import type { Reading } from '../../shared/contract';
+import { toZonedWallClock } from '../../shared/zoned-time';
+
+interface LiveChartProps {
+  /** Registers a listener for new readings; returns its removal. */
+  onReading(listener: (r: Reading) => void): () => void;
+  loadRecent(): Promise<Reading[]>;
+  minutes: number;
+  timeZone: string;
+  title: string;
+}
+
+/**
+ * The scrolling chart of the last minutes. One trace over arrays of bounded
+ * length, redrawn at most once per animation frame: months of uptime leave the
+ * DOM and the heap as they were after the first ten minutes.
+ */
+export function LiveChart({ onReading, loadRecent, minutes, timeZone, title }: LiveChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const node = el.current;
+    if (!node) return;
+    // Up to 4 readings a second, so a shorter window never empties the chart.
+    const cap = minutes * 60 * 4;
+    const ts: number[] = [];
+    const x: string[] = [];
+    const y: number[] = [];
+    let revision = 0;
+    let frame = 0;
+    let alive = true;
+
+    const add = (r: Reading): void => {
+      if (ts.length && r.t <= ts[ts.length - 1]!) return;
+      ts.push(r.t);
+      x.push(toZonedWallClock(r.t, timeZone));
+      y.push(r.powerW / 1000);
+      if (ts.length > cap) {
+        const drop = ts.length - cap;
+        ts.splice(0, drop);
+        x.splice(0, drop);
+        y.splice(0, drop);
+      }
+    };
+
+    const draw = (): void => {
+      frame = 0;
+      if (!alive) return;
+      const end = ts.length ? ts[ts.length - 1]! : Date.now();
+      void Plotly.react(
+        node,
+        [{ type: 'scatter', mode: 'lines', x, y, line: { color: '#4fc3f7', width: 2 }, hovertemplate: '%{y:.2f} kW<extra></extra>' }],
+        {
+          datarevision: ++revision,
+          paper_bgcolor: 'rgba(0,0,0,0)',
+          plot_bgcolor: 'rgba(0,0,0,0)',
+          font: { color: '#c9d4e0', size: 14 },
+          margin: { l: 48, r: 12, t: 8, b: 32 },
+          xaxis: {
+            type: 'date',
+            range: [toZonedWallClock(end - minutes * 60_000, timeZone), toZonedWallClock(end, timeZone)],
+            gridcolor: '#223',
+            fixedrange: true,
+          },
+          yaxis: { title: { text: 'kW' }, rangemode: 'tozero', gridcolor: '#223', fixedrange: true },
+          showlegend: false,
+        },
+        { displayModeBar: false, responsive: true, staticPlot: false },
+      );
+    };
+    const schedule = (): void => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+
+    const early: Reading[] = [];
+    let loaded = false;
+    const off = onReading((r) => {
+      if (!loaded) return void early.push(r);
+      add(r);
+      schedule();
+    });
+    void loadRecent()
+      .catch(() => [] as Reading[])
+      .then((history) => {
+        for (const r of history) add(r);
+        for (const r of early) add(r);
+        loaded = true;
+        schedule();
+      });
+
+    return () => {
+      alive = false;
+      off();
+      if (frame) cancelAnimationFrame(frame);
+      Plotly.purge(node);
+    };
+  }, [onReading, loadRecent, minutes, timeZone]);
+
+  return <div className="chart" ref={el} data-testid="live-chart" aria-label={title} />;
+}

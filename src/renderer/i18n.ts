@@ -1,0 +1,52 @@
+import type { FlagName } from '../shared/flags';
+
+const fr = {
+  main: 'Maison',
+  now: 'Puissance instantanée',
+  source_mcp3008: 'ADC',
+  source_sysfs: 'ADC (pilote noyau)',
+  source_simulated: 'Simulé',
+  healthy: 'capteur OK',
+  starting: 'démarrage…',
+  waiting: 'en attente de mesures',
+  last: 'dernière mesure il y a',
+  retry: 'nouvel essai dans',
+  last10: (min: number) => `Dernières ${min} minutes`,
+  flags: {
+    Drift: 'moyenne dérivée (capteur débranché ?)',
+    ClipLow: 'écrêtage bas',
+    ClipHigh: 'écrêtage haut',
+    SpiError: 'erreur de bus SPI',
+  } satisfies Record<FlagName, string>,
+};
+
+type Dict = typeof fr;
+
+const en: Dict = {
+  main: 'Home',
+  now: 'Power now',
+  source_mcp3008: 'ADC',
+  source_sysfs: 'ADC (kernel driver)',
+  source_simulated: 'Simulated',
+  healthy: 'sensor OK',
+  starting: 'starting…',
+  waiting: 'waiting for readings',
+  last: 'last reading',
+  retry: 'retrying in',
+  last10: (min: number) => `Last ${min} minutes`,
+  flags: {
+    Drift: 'mean drifted (sensor unplugged?)',
+    ClipLow: 'clipping low',
+    ClipHigh: 'clipping high',
+    SpiError: 'SPI bus error',
+  },
+};
+
+export type Locale = 'fr' | 'en';
+export const LOCALE_TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+export const dictionaries: Record<Locale, Dict> = { fr, en };
+
+export function pickLocale(): Locale {
+  const q = new URLSearchParams(location.search).get('lang');
+  return q === 'en' ? 'en' : 'fr';
+}

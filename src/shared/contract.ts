@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ALL_FLAGS } from './flags';
+import type { OpName } from './ops';
+
+export const SourceKindSchema = z.enum(['mcp3008', 'sysfs', 'simulated']);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
+
+const count = z.number().min(0).max(1023);
+
+/** One window of samples turned into current and power. */
+export const ReadingSchema = z.object({
+  /** Wall-clock time at which the window ended, epoch ms. */
+  t: z.number().int().nonnegative(),
+  channel: z.number().int().min(0).max(7),
+  mean: count,
+  min: count,
+  max: count,
+  /** Population standard deviation of the counts (DC offset removed). */
+  rms: z.number().nonnegative(),
+  currentA: z.number().nonnegative(),
+  powerW: z.number().nonnegative(),
+  flags: z.number().int().min(0).max(ALL_FLAGS),
+});
+export type Reading = z.infer<typeof ReadingSchema>;
+
+export const SourceStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('starting') }),
+  z.object({ kind: z.literal('ok') }),
+  z.object({
+    kind: z.literal('error'),
+    /** errno-style code: ENOENT (SPI disabled), EACCES (not in the spi group), EIO ... */
+    code: z.string(),
+    message: z.string(),
+    /** When the source tries again, epoch ms. */
+    retryAt: z.number(),
+  }),
+]);
+export type SourceState = z.infer<typeof SourceStateSchema>;
+
+export const StatusSchema = z.object({
+  source: SourceKindSchema,
+  state: SourceStateSchema,
+  /** Why this source (no ADC found, module missing...), shown on screen. */
+  notice: z.string().nullable(),
+  lastReading: ReadingSchema.nullable(),
+  display: z.object({
+    gaugeMaxW: z.number().positive(),
+    liveMinutes: z.number().positive(),
+    timeZone: z.string(),
+  }),
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+export const LiveEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('reading'), reading: ReadingSchema }),
+  z.object({ type: z.literal('status'), status: StatusSchema }),
+]);
+export type LiveEvent = z.infer<typeof LiveEventSchema>;
+
+const empty = z.object({}).strict();
+
+/** Every operation of both doors (IPC and HTTP): its request and response. */
+export const contract = {
+  getStatus: { request: empty, response: StatusSchema },
+  getRecent: {
+    request: z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
+    response: z.array(ReadingSchema),
+  },
+} satisfies Record<OpName, { request: z.ZodType; response: z.ZodType }>;
+
+// The reverse check: every contract entry has a row in OPS.
+type _NoExtraOps = keyof typeof contract extends OpName ? true : never;
+const _noExtraOps: _NoExtraOps = true;
+void _noExtraOps;
+
+export type Request<K extends OpName> = z.infer<(typeof contract)[K]['request']>;
+export type Response<K extends OpName> = z.infer<(typeof contract)[K]['response']>;
+
+/** What a door returns for a call; errors are values so both doors report them alike. */
+export type CallResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: 'invalid_request' | 'unknown_operation' | 'internal'; message: string } };
