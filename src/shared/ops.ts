@@ -5,6 +5,8 @@
 export const OPS = {
   getStatus: { path: '/api/status' },
   getRecent: { path: '/api/recent' },
+  getHistory: { path: '/api/history' },
+  getEnergy: { path: '/api/energy' },
 } as const;
 
 export type OpName = keyof typeof OPS;

@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
+import { type TimelinePoint, decodeSpan, encodeSpan, spanBetween } from '../energy/span';
+import { type ReadingRow, encodeReading, keyTime } from './reading-codec';
+import type { StoredReading } from './reading-store';
+import { RollupBatch } from './rollup-batch';
+import { type Bucketing, ROLLUP_LEVELS, dayBuckets, hourBuckets, minuteBuckets } from './rollup-levels';
+
+/** A reading on its way to disk, with the monotonic time this process took it at (none for backfills of old data). */
+export type TimedReading = StoredReading & { mono?: number | null };
+
+export interface HistoryWriterOptions {
+  calibration(): Calibration;
+  maxGapMs(): number;
+  /** Readings older than this go to the rollups only: raw rows past retention are not kept. */
+  rawFrom(): number;
+  timeZone: string;
+  log?(line: string): void;
+}
+
+export interface WriteResult {
+  written: number;
+  /** At or before the last reading written: they would duplicate or double-count it. */
+  refused: number;
+}
+
+const CHUNK = 64;
+const COLS = '(k, mean_d, min_o, max_o, rms_mc, span_ms, flags)';
+const insertSql = (n: number): string => `INSERT INTO reading ${COLS} VALUES ${Array(n).fill('(?,?,?,?,?,?,?)').join(',')}`;
+const rowValues = (r: ReadingRow): number[] => [r.k, r.mean_d, r.min_o, r.max_o, r.rms_mc, r.span_ms, r.flags];
+
+const upsertSql = (level: string): string => `
+  INSERT INTO rollup_${level} (b, n, energy_mj, covered_ms, missing_ms, min_w, max_w) VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (b) DO UPDATE SET
+    n = n + excluded.n,
+    energy_mj = energy_mj + excluded.energy_mj,
+    covered_ms = covered_ms + excluded.covered_ms,
+    missing_ms = missing_ms + excluded.missing_ms,
+    min_w = CASE WHEN min_w IS NULL THEN excluded.min_w WHEN excluded.min_w IS NULL THEN min_w ELSE min(min_w, excluded.min_w) END,
+    max_w = CASE WHEN max_w IS NULL THEN excluded.max_w WHEN excluded.max_w IS NULL THEN max_w ELSE max(max_w, excluded.max_w) END`;
+
+/**
+ * The one way readings reach the database, for live acquisition and for the
+ * simulated backfill alike. Each batch is one transaction holding its raw rows,
+ * the rollups they change and the cursor: a kill at any instant leaves all three
+ * agreeing. Rollup energy uses the calibration in force when the reading was
+ * written; a later recalibration changes raw-derived power, not past rollups.
+ */
+export class HistoryWriter {
+  private point: TimelinePoint | null;
+  private readonly levels: readonly Bucketing[];
+  private readonly insertChunk: Database.Statement;
+  private readonly insertOne: Database.Statement;
+  private readonly upserts: Map<string, Database.Statement>;
+  private readonly setCursor: Database.Statement;
+  private readonly commit: (raw: readonly ReadingRow[], batch: RollupBatch, lastT: number) => void;
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly o: HistoryWriterOptions,
+  ) {
+    this.levels = [minuteBuckets, hourBuckets, dayBuckets(o.timeZone)];
+    this.insertChunk = db.prepare(insertSql(CHUNK));
+    this.insertOne = db.prepare(insertSql(1));
+    this.upserts = new Map(ROLLUP_LEVELS.map((l) => [l, db.prepare(upsertSql(l))]));
+    this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
+    this.commit = db.transaction((raw: readonly ReadingRow[], batch: RollupBatch, lastT: number) => {
+      let i = 0;
+      for (; i + CHUNK <= raw.length; i += CHUNK) this.insertChunk.run(raw.slice(i, i + CHUNK).flatMap(rowValues));
+      for (; i < raw.length; i++) this.insertOne.run(rowValues(raw[i]!));
+      this.applyRollups(batch);
+      this.setCursor.run(lastT);
+    });
+    const cursor = db.prepare('SELECT last_t, rollups_from FROM cursor WHERE id = 0').get() as
+      | { last_t: number | null; rollups_from: number | null }
+      | undefined;
+    this.point = cursor?.last_t != null ? { t: cursor.last_t, mono: null } : null;
+    if (cursor?.rollups_from != null) this.replayRollups(cursor.rollups_from);
+  }
+
+  /** The last reading written, on this process's timeline. */
+  get lastT(): number | null {
+    return this.point?.t ?? null;
+  }
+
+  private power(rmsMc: number): number {
+    const cal = this.o.calibration();
+    return powerFromCurrent(currentFromRms(rmsMc / 1000, cal), cal);
+  }
+
+  write(rows: readonly TimedReading[]): WriteResult {
+    const batch = new RollupBatch(this.levels);
+    const raw: ReadingRow[] = [];
+    const rawFrom = this.o.rawFrom();
+    const maxGap = this.o.maxGapMs();
+    let point = this.point;
+    let refused = 0;
+    for (const r of rows) {
+      if (point !== null && r.t <= point.t) {
+        refused++;
+        continue;
+      }
+      const cur = { t: r.t, mono: r.mono ?? null };
+      const span = spanBetween(point, cur, maxGap);
+      const row = encodeReading(r, encodeSpan(span));
+      batch.add(r.t, this.power(row.rms_mc), span);
+      if (r.t >= rawFrom) raw.push(row);
+      point = cur;
+    }
+    if (refused > 0) this.o.log?.(`storage: ${refused} readings at or before ${new Date(this.point!.t).toISOString()} refused (clock went back?)`);
+    if (point === this.point) return { written: 0, refused };
+    this.commit(raw, batch, point!.t);
+    // Only after the commit: a failed write leaves the timeline where the disk is.
+    this.point = point;
+    return { written: rows.length - refused, refused };
+  }
+
+  private applyRollups(batch: RollupBatch): void {
+    for (const [level, deltas] of batch.deltas) {
+      const stmt = this.upserts.get(level)!;
+      for (const [key, d] of deltas) stmt.run(key, d.n, d.energyMj, d.coveredMs, d.missingMs, d.minW, d.maxW);
+    }
+  }
+
+  /** Rows migrated from schema v1 have no rollups yet: build them once, from their stored spans. */
+  private replayRollups(fromT: number): void {
+    this.db.transaction(() => {
+      const batch = new RollupBatch(this.levels);
+      const rows = this.db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k >= ? ORDER BY k').iterate(fromT * 8) as IterableIterator<
+        Pick<ReadingRow, 'k' | 'rms_mc' | 'span_ms'>
+      >;
+      for (const r of rows) batch.add(keyTime(r.k), this.power(r.rms_mc), decodeSpan(r.span_ms));
+      this.applyRollups(batch);
+      this.db.prepare('UPDATE cursor SET rollups_from = NULL WHERE id = 0').run();
+    })();
+  }
+}
+
