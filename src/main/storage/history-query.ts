@@ -16,13 +16,14 @@ interface GroupRow {
 }
 
 const ROLLUP_SQL = (table: string): string => `
-  SELECT b / ? AS g, sum(n) AS n, sum(energy_mj) AS e, sum(covered_ms) AS c, sum(missing_ms) AS m, min(min_w) AS lo, max(max_w) AS hi
+  SELECT b / CAST(? AS INTEGER) AS g, sum(n) AS n, sum(energy_mj) AS e, sum(covered_ms) AS c, sum(missing_ms) AS m, min(min_w) AS lo, max(max_w) AS hi
   FROM ${table} WHERE b >= ? AND b <= ? GROUP BY g ORDER BY g`;
 
+// Parameters bind as REAL: the divisors are cast so that '/' groups.
 // Power in SQL from the stored rms, the same formula as calibration.ts, so that a
 // raw bucket's mean is time-weighted like a rollup's.
 const RAW_SQL = `
-  SELECT (k >> 3) / ? AS g, count(*) AS n,
+  SELECT (k >> 3) / CAST(? AS INTEGER) AS g, count(*) AS n,
     sum(CASE WHEN span_ms > 0 THEN sqrt(max(0, (rms_mc * ?) * (rms_mc * ?) - ?)) * ? * span_ms END) AS e,
     sum(max(span_ms, 0)) AS c, sum(max(-span_ms, 0)) AS m, min(rms_mc) AS lo, max(rms_mc) AS hi
   FROM reading WHERE k >= ? AND k <= ? AND (k & 7) = ? GROUP BY g ORDER BY g`;
