@@ -67,17 +67,15 @@ const empty = z.object({}).strict();
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** An instant as epoch ms or an ISO 8601 string (a date alone is UTC midnight); always epoch ms after parsing. */
-export const InstantSchema = z.union([
-  z.number().int().min(0),
-  z.string().transform((s, ctx) => {
-    const t = ISO_8601.test(s) ? Date.parse(s) : NaN;
-    if (Number.isNaN(t)) {
-      ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 date-time or epoch ms, got "${s}"` });
-      return z.NEVER;
-    }
-    return t;
-  }),
-]);
+export const InstantSchema = z.unknown().transform((v, ctx): number => {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+  const t = typeof v === 'string' && ISO_8601.test(v) ? Date.parse(v) : NaN;
+  if (Number.isNaN(t)) {
+    ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 date-time or epoch ms, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return t;
+});
 
 /** Ranges up to 20 years: enough for any history this app keeps. */
 const MAX_RANGE_MS = 20 * 366 * 86_400_000;

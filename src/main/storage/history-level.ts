@@ -23,6 +23,8 @@ export function chooseLevel(spanMs: number, maxPoints: number, readingIntervalMs
     ['minute', MINUTE_MS],
   ];
   const [level, unitMs] = levels.find(([, unit]) => spanMs / unit >= maxPoints) ?? ['raw', readingIntervalMs];
-  const perBucket = Math.max(1, Math.ceil(spanMs / maxPoints / unitMs));
+  // Buckets are aligned on multiples of their width (stable while panning), so a
+  // range can touch one more than span / width of them: size for maxPoints - 1.
+  const perBucket = Math.max(1, Math.ceil(spanMs / Math.max(1, maxPoints - 1) / unitMs));
   return { level, unitMs, bucketMs: perBucket * unitMs };
 }

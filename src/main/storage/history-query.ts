@@ -26,7 +26,7 @@ const RAW_SQL = `
   SELECT (k >> 3) / CAST(? AS INTEGER) AS g, count(*) AS n,
     sum(CASE WHEN span_ms > 0 THEN sqrt(max(0, (rms_mc * ?) * (rms_mc * ?) - ?)) * ? * span_ms END) AS e,
     sum(max(span_ms, 0)) AS c, sum(max(-span_ms, 0)) AS m, min(rms_mc) AS lo, max(rms_mc) AS hi
-  FROM reading WHERE k >= ? AND k <= ? AND (k & 7) = ? GROUP BY g ORDER BY g`;
+  FROM reading WHERE k >= ? AND k < ? AND (k & 7) = ? GROUP BY g ORDER BY g`;
 
 export interface HistoryQueryOptions {
   calibration(): Calibration;
@@ -36,7 +36,7 @@ export interface HistoryQueryOptions {
   timeZone: string;
 }
 
-/** The chart's one query: per bucket mean, min and max power and missing time, from the coarsest fitting level. */
+/** The chart's one query over [from, to): per bucket mean, min and max power and missing time, from the coarsest fitting level. */
 export class HistoryQuery {
   private readonly rollup: Record<'minute' | 'hour' | 'day', Database.Statement<number[], GroupRow>>;
   private readonly raw: Database.Statement<number[], GroupRow>;
@@ -66,7 +66,7 @@ export class HistoryQuery {
     if (choice.level === 'raw') {
       const a = cal.ampsPerCount / 1000;
       const ch = this.o.channel();
-      rows = this.raw.all(choice.bucketMs, a, a, cal.noiseFloorA ** 2, cal.volts, from * 8, to * 8 + 7, ch);
+      rows = this.raw.all(choice.bucketMs, a, a, cal.noiseFloorA ** 2, cal.volts, from * 8, to * 8, ch);
       startOf = (g) => g * choice.bucketMs;
     } else if (choice.level === 'day') {
       rows = this.rollup.day.all(perBucket, this.days.keyOf(from), this.days.keyOf(to - 1));
