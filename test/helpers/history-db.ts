@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { DEFAULT_CALIBRATION } from '../../src/main/acquisition/calibration';
+import { DEFAULT_CALIBRATION, currentFromRms, powerFromCurrent } from '../../src/main/acquisition/calibration';
 import { readingFromStats } from '../../src/main/acquisition/reading';
 import { openDatabase } from '../../src/main/storage/database';
 import type { HistoryWriterOptions, TimedReading } from '../../src/main/storage/history-writer';
@@ -41,5 +41,5 @@ export function readingAt(t: number, watts: number, mono: number | null = t): Ti
   return { ...r, mono };
 }
 
-/** Power as the store computes it, from the rms rounded to thousandths of a count. */
-export const storedPower = (rmsMc: number): number => (rmsMc / 1000) * WATTS_PER_COUNT;
+/** Power of a stored row, from its rms in thousandths of a count, by the calibration formula (bit for bit as the writer). */
+export const storedPower = (rmsMc: number): number => powerFromCurrent(currentFromRms(rmsMc / 1000, DEFAULT_CALIBRATION), DEFAULT_CALIBRATION);
