@@ -1,9 +1,10 @@
-import { type SimulationFidelity, inSimulatedOutage, simulatedReadings } from '../acquisition/simulated-readings';
+import { type SimulationFidelity, inSimulatedOutage, simulatedWindows } from '../acquisition/simulated-readings';
+import type { WindowStats } from '../acquisition/window-stats';
 import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
 import { openDatabase } from '../storage/database';
+import { ReadingColumns } from '../storage/reading-columns';
 import { ReadingStore } from '../storage/reading-store';
-import { WriteQueue } from '../storage/write-queue';
 import { InstantSchema } from '../../shared/contract';
 import { type Command, UsageError } from './command';
 
@@ -59,24 +60,31 @@ export const simulateCommand: Command = {
       db.close();
       throw new UsageError(`${dbPath} already holds readings up to ${new Date(last).toISOString()}: simulate only appends after them`);
     }
-    let failure: unknown = null;
-    const queue = new WriteQueue({ write: (rows) => store.insert(rows), flushIntervalMs: 60_000, onError: (err) => (failure = err) });
-    const make = simulatedReadings(config, fidelity);
+    const make = simulatedWindows(config, fidelity, (config.source.seed ^ from) >>> 0);
     const step = config.source.windowMs;
     const seed = config.source.seed;
+    const channel = config.source.channel;
     const outages = !ctx.values['no-outages'];
+    const cols = new ReadingColumns(batch);
+    const w: WindowStats = { n: 0, mean: 0, min: 0, max: 0, rms: 0 };
     const started = performance.now();
     let count = 0;
-    for (let t = from + step; t <= to; t += step) {
-      if (outages && inSimulatedOutage(t, seed)) continue;
-      // The simulated monotonic clock is the simulated wall clock: no jumps in a backfill.
-      queue.enqueue({ ...make(t), mono: t });
-      count++;
-      if (queue.size >= batch && !queue.flush()) break;
+    try {
+      for (let t = from + step; t <= to; t += step) {
+        if (outages && inSimulatedOutage(t, seed)) continue;
+        const flags = make(t, w);
+        // The simulated monotonic clock is the simulated wall clock: no jumps in a backfill.
+        cols.push(t, t, channel, w.mean, w.min, w.max, w.rms, flags);
+        count++;
+        if (cols.full) {
+          store.writer.writeColumns(cols);
+          cols.length = 0;
+        }
+      }
+      store.writer.writeColumns(cols);
+    } finally {
+      db.close();
     }
-    queue.close();
-    db.close();
-    if (failure) throw failure;
     const s = (performance.now() - started) / 1000;
     console.log(
       `corcy-power simulate: ${count} readings ${new Date(from).toISOString()} .. ${new Date(to).toISOString()} in ${s.toFixed(1)} s ` +

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
-import { type TimelinePoint, decodeSpan, encodeSpan, spanBetween } from '../energy/span';
-import { type ReadingRow, encodeReading, keyTime } from './reading-codec';
+import { energyMj, spanBetween } from '../energy/span';
+import { encodeInto, keyTime } from './reading-codec';
+import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
 import { RollupBatch } from './rollup-batch';
 import { type Bucketing, ROLLUP_LEVELS, dayBuckets, hourBuckets, minuteBuckets } from './rollup-levels';
@@ -24,10 +25,10 @@ export interface WriteResult {
   refused: number;
 }
 
-const CHUNK = 64;
+const CHUNK = 128;
+const WIDTH = 7;
 const COLS = '(k, mean_d, min_o, max_o, rms_mc, span_ms, flags)';
 const insertSql = (n: number): string => `INSERT INTO reading ${COLS} VALUES ${Array(n).fill('(?,?,?,?,?,?,?)').join(',')}`;
-const rowValues = (r: ReadingRow): number[] => [r.k, r.mean_d, r.min_o, r.max_o, r.rms_mc, r.span_ms, r.flags];
 
 const upsertSql = (level: string): string => `
   INSERT INTO rollup_${level} (b, n, energy_mj, covered_ms, missing_ms, min_w, max_w) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -47,13 +48,15 @@ const upsertSql = (level: string): string => `
  * written; a later recalibration changes raw-derived power, not past rollups.
  */
 export class HistoryWriter {
-  private point: TimelinePoint | null;
+  /** The last reading written: wall time (NaN: none) and monotonic time (NaN: another process). */
+  private prevT: number;
+  private prevMono = NaN;
   private readonly levels: readonly Bucketing[];
   private readonly insertChunk: Database.Statement;
   private readonly insertOne: Database.Statement;
   private readonly upserts: Map<string, Database.Statement>;
   private readonly setCursor: Database.Statement;
-  private readonly commit: (raw: readonly ReadingRow[], batch: RollupBatch, lastT: number) => void;
+  private readonly commit: (raw: readonly number[], batch: RollupBatch, lastT: number) => void;
 
   constructor(
     readonly db: Database.Database,
@@ -64,55 +67,70 @@ export class HistoryWriter {
     this.insertOne = db.prepare(insertSql(1));
     this.upserts = new Map(ROLLUP_LEVELS.map((l) => [l, db.prepare(upsertSql(l))]));
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
-    this.commit = db.transaction((raw: readonly ReadingRow[], batch: RollupBatch, lastT: number) => {
+    const chunk = new Array<number>(CHUNK * WIDTH);
+    this.commit = db.transaction((raw: readonly number[], batch: RollupBatch, lastT: number) => {
+      const rows = raw.length / WIDTH;
       let i = 0;
-      for (; i + CHUNK <= raw.length; i += CHUNK) this.insertChunk.run(raw.slice(i, i + CHUNK).flatMap(rowValues));
-      for (; i < raw.length; i++) this.insertOne.run(rowValues(raw[i]!));
+      for (; i + CHUNK <= rows; i += CHUNK) {
+        for (let j = 0; j < CHUNK * WIDTH; j++) chunk[j] = raw[i * WIDTH + j]!;
+        this.insertChunk.run(chunk);
+      }
+      for (; i < rows; i++) this.insertOne.run(raw.slice(i * WIDTH, (i + 1) * WIDTH));
       this.applyRollups(batch);
       this.setCursor.run(lastT);
     });
     const cursor = db.prepare('SELECT last_t, rollups_from FROM cursor WHERE id = 0').get() as
       | { last_t: number | null; rollups_from: number | null }
       | undefined;
-    this.point = cursor?.last_t != null ? { t: cursor.last_t, mono: null } : null;
+    this.prevT = cursor?.last_t ?? NaN;
     if (cursor?.rollups_from != null) this.replayRollups(cursor.rollups_from);
   }
 
   /** The last reading written, on this process's timeline. */
   get lastT(): number | null {
-    return this.point?.t ?? null;
+    return Number.isNaN(this.prevT) ? null : this.prevT;
   }
 
-  private power(rmsMc: number): number {
-    const cal = this.o.calibration();
+  private power(rmsMc: number, cal: Calibration): number {
     return powerFromCurrent(currentFromRms(rmsMc / 1000, cal), cal);
   }
 
   write(rows: readonly TimedReading[]): WriteResult {
+    return this.writeColumns(ReadingColumns.of(rows));
+  }
+
+  writeColumns(c: ReadingColumns): WriteResult {
+    const cal = this.o.calibration();
     const batch = new RollupBatch(this.levels);
-    const raw: ReadingRow[] = [];
+    const raw: number[] = [];
     const rawFrom = this.o.rawFrom();
     const maxGap = this.o.maxGapMs();
-    let point = this.point;
+    let lastT = this.prevT;
+    let lastMono = this.prevMono;
     let refused = 0;
-    for (const r of rows) {
-      if (point !== null && r.t <= point.t) {
+    for (let i = 0; i < c.length; i++) {
+      const t = c.t[i]!;
+      if (t <= lastT) {
         refused++;
         continue;
       }
-      const cur = { t: r.t, mono: r.mono ?? null };
-      const span = spanBetween(point, cur, maxGap);
-      const row = encodeReading(r, encodeSpan(span));
-      batch.add(r.t, this.power(row.rms_mc), span);
-      if (r.t >= rawFrom) raw.push(row);
-      point = cur;
+      const mono = c.mono[i]!;
+      const span = spanBetween(lastT, lastMono, t, mono, maxGap);
+      const at = raw.length;
+      encodeInto(raw, t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, span, c.flags[i]!);
+      const p = this.power(raw[at + 4]!, cal);
+      batch.add(t, Math.round(p), energyMj(p, span), span);
+      if (t < rawFrom) raw.length = at;
+      lastT = t;
+      lastMono = mono;
     }
-    if (refused > 0) this.o.log?.(`storage: ${refused} readings at or before ${new Date(this.point!.t).toISOString()} refused (clock went back?)`);
-    if (point === this.point) return { written: 0, refused };
-    this.commit(raw, batch, point!.t);
+    if (refused > 0) this.o.log?.(`storage: ${refused} readings at or before ${new Date(this.prevT).toISOString()} refused (clock went back?)`);
+    if (refused === c.length) return { written: 0, refused };
+    this.commit(raw, batch, lastT);
     // Only after the commit: a failed write leaves the timeline where the disk is.
-    this.point = point;
-    return { written: rows.length - refused, refused };
+    this.prevT = lastT;
+    this.prevMono = lastMono;
+    return { written: c.length - refused, refused };
   }
 
   private applyRollups(batch: RollupBatch): void {
@@ -124,15 +142,20 @@ export class HistoryWriter {
 
   /** Rows migrated from schema v1 have no rollups yet: build them once, from their stored spans. */
   private replayRollups(fromT: number): void {
+    const cal = this.o.calibration();
     this.db.transaction(() => {
       const batch = new RollupBatch(this.levels);
-      const rows = this.db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k >= ? ORDER BY k').iterate(fromT * 8) as IterableIterator<
-        Pick<ReadingRow, 'k' | 'rms_mc' | 'span_ms'>
-      >;
-      for (const r of rows) batch.add(keyTime(r.k), this.power(r.rms_mc), decodeSpan(r.span_ms));
+      const rows = this.db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k >= ? ORDER BY k').iterate(fromT * 8) as IterableIterator<{
+        k: number;
+        rms_mc: number;
+        span_ms: number;
+      }>;
+      for (const r of rows) {
+        const p = this.power(r.rms_mc, cal);
+        batch.add(keyTime(r.k), Math.round(p), energyMj(p, r.span_ms), r.span_ms);
+      }
       this.applyRollups(batch);
       this.db.prepare('UPDATE cursor SET rollups_from = NULL WHERE id = 0').run();
     })();
   }
 }
-

@@ -20,19 +20,9 @@ export const rowKey = (t: number, channel: number): number => t * 8 + channel;
 export const keyTime = (k: number): number => Math.floor(k / 8);
 export const keyChannel = (k: number): number => k % 8;
 
-/** rms in thousandths of a count, as stored: power is always computed from this. */
-export const rmsMilli = (rms: number): number => Math.round(rms * 1000);
-
-export function encodeReading(r: StoredReading, spanMs: number): ReadingRow {
-  return {
-    k: rowKey(r.t, r.channel),
-    mean_d: Math.round(r.mean * 1000) - MID_MC,
-    min_o: Math.round(r.min) - MID,
-    max_o: Math.round(r.max) - MID,
-    rms_mc: rmsMilli(r.rms),
-    span_ms: spanMs,
-    flags: r.flags,
-  };
+/** Appends one row's columns, in ReadingRow order, to a flat array: no object per row on the hot path. */
+export function encodeInto(out: number[], t: number, channel: number, mean: number, min: number, max: number, rms: number, spanMs: number, flags: number): void {
+  out.push(rowKey(t, channel), Math.round(mean * 1000) - MID_MC, Math.round(min) - MID, Math.round(max) - MID, Math.round(rms * 1000), spanMs, flags);
 }
 
 export function decodeReading(row: ReadingRow): StoredReading & { spanMs: number } {

@@ -1,4 +1,3 @@
-import { type Span, energyMj } from '../energy/span';
 import { type Bucketing, type RollupLevel, splitOverBuckets } from './rollup-levels';
 
 /** What one batch adds to one bucket. min/max are null for a bucket that only received missing time. */
@@ -13,6 +12,13 @@ export interface RollupDelta {
 
 const emptyDelta = (): RollupDelta => ({ n: 0, energyMj: 0, coveredMs: 0, missingMs: 0, minW: null, maxW: null });
 
+interface LevelState {
+  readonly b: Bucketing;
+  readonly deltas: Map<number, RollupDelta>;
+  lastKey: number;
+  last: RollupDelta | null;
+}
+
 /**
  * Sums a batch of readings per bucket of each level, in memory, so that the
  * transaction that writes the readings only upserts a handful of rollup rows.
@@ -22,34 +28,40 @@ const emptyDelta = (): RollupDelta => ({ n: 0, energyMj: 0, coveredMs: 0, missin
  * on each of its hours.
  */
 export class RollupBatch {
-  readonly deltas = new Map<RollupLevel, Map<number, RollupDelta>>();
+  private readonly states: LevelState[];
 
-  constructor(private readonly levels: readonly Bucketing[]) {
-    for (const l of levels) this.deltas.set(l.level, new Map());
+  constructor(levels: readonly Bucketing[]) {
+    this.states = levels.map((b) => ({ b, deltas: new Map(), lastKey: NaN, last: null }));
   }
 
-  private at(level: RollupLevel, key: number): RollupDelta {
-    const m = this.deltas.get(level)!;
-    let d = m.get(key);
-    if (!d) m.set(key, (d = emptyDelta()));
+  get deltas(): ReadonlyMap<RollupLevel, ReadonlyMap<number, RollupDelta>> {
+    return new Map(this.states.map((s) => [s.b.level, s.deltas]));
+  }
+
+  private at(s: LevelState, key: number): RollupDelta {
+    // Readings come in time order: the bucket is nearly always the previous one.
+    if (key === s.lastKey) return s.last!;
+    let d = s.deltas.get(key);
+    if (!d) s.deltas.set(key, (d = emptyDelta()));
+    s.lastKey = key;
+    s.last = d;
     return d;
   }
 
-  add(t: number, powerW: number, span: Span): void {
-    const w = Math.round(powerW);
-    const e = energyMj(powerW, span);
-    for (const l of this.levels) {
-      const d = this.at(l.level, l.keyOf(t));
+  /**
+   * @param w power rounded to the watt, for min/max
+   * @param energyMj the reading's energy (0 unless its span is covered)
+   * @param spanMs the stored span: > 0 covered, < 0 missing
+   */
+  add(t: number, w: number, energyMj: number, spanMs: number): void {
+    for (const s of this.states) {
+      const d = this.at(s, s.b.keyOf(t));
       d.n += 1;
-      d.energyMj += e;
-      if (span.kind === 'covered') d.coveredMs += span.ms;
-      d.minW = d.minW === null ? w : Math.min(d.minW, w);
-      d.maxW = d.maxW === null ? w : Math.max(d.maxW, w);
-      if (span.kind === 'missing') {
-        splitOverBuckets(t - span.ms, t, l, (key, ms) => {
-          this.at(l.level, key).missingMs += ms;
-        });
-      }
+      d.energyMj += energyMj;
+      if (spanMs > 0) d.coveredMs += spanMs;
+      d.minW = d.minW === null || w < d.minW ? w : d.minW;
+      d.maxW = d.maxW === null || w > d.maxW ? w : d.maxW;
+      if (spanMs < 0) splitOverBuckets(t + spanMs, t, s.b, (key, ms) => (this.at(s, key).missingMs += ms));
     }
   }
 }
