@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
 import { energyMj, spanBetween } from '../energy/span';
-import { encodeInto, keyTime } from './reading-codec';
+import { RMS_COLUMN, ROW_WIDTH as WIDTH, encodeInto, keyTime } from './reading-codec';
 import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
 import { RollupBatch } from './rollup-batch';
@@ -26,7 +26,6 @@ export interface WriteResult {
 }
 
 const CHUNK = 128;
-const WIDTH = 7;
 const COLS = '(k, mean_d, min_o, max_o, rms_mc, span_ms, flags)';
 const insertSql = (n: number): string => `INSERT INTO reading ${COLS} VALUES ${Array(n).fill('(?,?,?,?,?,?,?)').join(',')}`;
 
@@ -56,7 +55,7 @@ export class HistoryWriter {
   private readonly insertOne: Database.Statement;
   private readonly upserts: Map<string, Database.Statement>;
   private readonly setCursor: Database.Statement;
-  private readonly commit: (raw: readonly number[], batch: RollupBatch, lastT: number) => void;
+  private readonly commit: (raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => void;
 
   constructor(
     readonly db: Database.Database,
@@ -68,14 +67,13 @@ export class HistoryWriter {
     this.upserts = new Map(ROLLUP_LEVELS.map((l) => [l, db.prepare(upsertSql(l))]));
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
     const chunk = new Array<number>(CHUNK * WIDTH);
-    this.commit = db.transaction((raw: readonly number[], batch: RollupBatch, lastT: number) => {
-      const rows = raw.length / WIDTH;
+    this.commit = db.transaction((raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => {
       let i = 0;
       for (; i + CHUNK <= rows; i += CHUNK) {
         for (let j = 0; j < CHUNK * WIDTH; j++) chunk[j] = raw[i * WIDTH + j]!;
         this.insertChunk.run(chunk);
       }
-      for (; i < rows; i++) this.insertOne.run(raw.slice(i * WIDTH, (i + 1) * WIDTH));
+      for (; i < rows; i++) this.insertOne.run(Array.from(raw.subarray(i * WIDTH, (i + 1) * WIDTH)));
       this.applyRollups(batch);
       this.setCursor.run(lastT);
     });
@@ -102,7 +100,8 @@ export class HistoryWriter {
   writeColumns(c: ReadingColumns): WriteResult {
     const cal = this.o.calibration();
     const batch = new RollupBatch(this.levels);
-    const raw: number[] = [];
+    const raw = new Float64Array(c.length * WIDTH);
+    let rows = 0;
     const rawFrom = this.o.rawFrom();
     const maxGap = this.o.maxGapMs();
     let lastT = this.prevT;
@@ -116,17 +115,18 @@ export class HistoryWriter {
       }
       const mono = c.mono[i]!;
       const span = spanBetween(lastT, lastMono, t, mono, maxGap);
-      const at = raw.length;
-      encodeInto(raw, t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, span, c.flags[i]!);
-      const p = this.power(raw[at + 4]!, cal);
+      const at = rows * WIDTH;
+      encodeInto(raw, at, t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, span, c.flags[i]!);
+      const p = this.power(raw[at + RMS_COLUMN]!, cal);
       batch.add(t, Math.round(p), energyMj(p, span), span);
-      if (t < rawFrom) raw.length = at;
+      // Past retention: rollups only (the row just encoded is overwritten by the next).
+      if (t >= rawFrom) rows++;
       lastT = t;
       lastMono = mono;
     }
     if (refused > 0) this.o.log?.(`storage: ${refused} readings at or before ${new Date(this.prevT).toISOString()} refused (clock went back?)`);
     if (refused === c.length) return { written: 0, refused };
-    this.commit(raw, batch, lastT);
+    this.commit(raw, rows, batch, lastT);
     // Only after the commit: a failed write leaves the timeline where the disk is.
     this.prevT = lastT;
     this.prevMono = lastMono;

@@ -20,9 +20,20 @@ export const rowKey = (t: number, channel: number): number => t * 8 + channel;
 export const keyTime = (k: number): number => Math.floor(k / 8);
 export const keyChannel = (k: number): number => k % 8;
 
-/** Appends one row's columns, in ReadingRow order, to a flat array: no object per row on the hot path. */
-export function encodeInto(out: number[], t: number, channel: number, mean: number, min: number, max: number, rms: number, spanMs: number, flags: number): void {
-  out.push(rowKey(t, channel), Math.round(mean * 1000) - MID_MC, Math.round(min) - MID, Math.round(max) - MID, Math.round(rms * 1000), spanMs, flags);
+/** Columns per row in a flat buffer, in ReadingRow order. */
+export const ROW_WIDTH = 7;
+/** Where rms_mc sits in a row of the flat buffer. */
+export const RMS_COLUMN = 4;
+
+/** Writes one row's columns at `at` in a flat buffer: no object per row on the hot path. */
+export function encodeInto(out: Float64Array, at: number, t: number, channel: number, mean: number, min: number, max: number, rms: number, spanMs: number, flags: number): void {
+  out[at] = rowKey(t, channel);
+  out[at + 1] = Math.round(mean * 1000) - MID_MC;
+  out[at + 2] = Math.round(min) - MID;
+  out[at + 3] = Math.round(max) - MID;
+  out[at + 4] = Math.round(rms * 1000);
+  out[at + 5] = spanMs;
+  out[at + 6] = flags;
 }
 
 export function decodeReading(row: ReadingRow): StoredReading & { spanMs: number } {
