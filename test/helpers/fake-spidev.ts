@@ -125,7 +125,7 @@ export function fakeOpener(device: () => FakeSpiDevice, state: { status: 'presen
     await new Promise((r) => setImmediate(r));
     if (state.status !== 'present') throw ERRORS[state.status]();
     return device();
-  }) as SpiOpener & { opens: number };
+  }) as unknown as SpiOpener & { opens: number };
   opener.opens = 0;
   return opener;
 }

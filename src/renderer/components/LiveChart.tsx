@@ -63,6 +63,8 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title }: L
             range: [toZonedWallClock(end - minutes * 60_000, timeZone), toZonedWallClock(end, timeZone)],
             gridcolor: '#223',
             fixedrange: true,
+            // Hours only: Plotly's second line would print the date in English.
+            tickformat: '%H:%M',
           },
           yaxis: { title: { text: 'kW' }, rangemode: 'tozero', gridcolor: '#223', fixedrange: true },
           showlegend: false,

@@ -77,7 +77,7 @@ describe('the HTTP door', () => {
     const { base, calls } = await start();
     const res = await fetch(base + path);
     expect(res.status).toBe(code);
-    expect((await res.json()).error.message).toEqual(expect.any(String));
+    expect(((await res.json()) as { error: { message: string } }).error.message).toEqual(expect.any(String));
     expect(calls).toEqual([]);
   });
 
