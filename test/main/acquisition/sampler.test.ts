@@ -6,6 +6,7 @@ import { DEFAULT_HEALTH } from '../../../src/main/acquisition/health';
 import { Mcp3008Source } from '../../../src/main/acquisition/mcp3008-source';
 import { Sampler } from '../../../src/main/acquisition/sampler';
 import { systemClock } from '../../../src/main/acquisition/simulated-source';
+import { until } from '../../helpers/until';
 import { ERRORS, FakeSpiDevice, fakeOpener, sineSignal } from '../../helpers/fake-spidev';
 
 function rig(status: 'present' | 'ENOENT' | 'EACCES') {
@@ -28,13 +29,6 @@ function rig(status: 'present' | 'ENOENT' | 'EACCES') {
   return { dev, state, opener, sampler, readings, states };
 }
 
-const until = async (cond: () => boolean, ms = 5000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 describe('Sampler', () => {
   it('turns windows into readings stamped with the wall-clock time the window ended', async () => {

@@ -4,16 +4,10 @@ import type { LiveEvent } from '../../../src/shared/contract';
 import { parseConfig } from '../../../src/main/config/load-config';
 import { PowerCore } from '../../../src/main/core/power-core';
 import { FakeSpiDevice, fakeOpener, sineSignal } from '../../helpers/fake-spidev';
+import { until } from '../../helpers/until';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tmp = useTempDir();
-const until = async (cond: () => boolean, ms = 8000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('PowerCore', () => {
   it('falls back to the simulator when no ADC exists, and says so', async () => {
