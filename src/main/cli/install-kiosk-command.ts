@@ -46,31 +46,40 @@ async function apply(plan: KioskPlan, uid: number, gid: number, runCommands: boo
   }
 }
 
-const printTemplates = (layout: Layout, log: (l: string) => void): void => {
-  for (const [name, text] of Object.entries(kioskTemplates(layout, '/usr/bin/corcy-power-kiosk'))) log(`--- ${name}\n${text}`);
-};
+/** What the .deb ships in resources/kiosk: systemd %i units, run by /usr/bin/corcy-power. */
+export const packagedTemplates = (): Record<string, string> =>
+  kioskTemplates({ kind: 'packaged', executable: '/usr/bin/corcy-power' }, '/usr/bin/corcy-power-kiosk');
+
+async function writeTemplates(dir: string, log: (l: string) => void): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of Object.entries(packagedTemplates())) {
+    await writeFile(`${dir}/${name}`, text, { mode: name.endsWith('-kiosk') ? 0o755 : 0o644 });
+    log(`wrote ${dir}/${name}`);
+  }
+}
 
 export const installKioskCommand: Command = {
   name: 'install-kiosk',
   summary: 'start CorcyPower at boot for a user: desktop autostart, a cage kiosk, or headless serve',
   usage:
-    'corcy-power install-kiosk [--user USER] [--mode desktop|cage|headless] [--dry-run] [--root DIR] [--templates]\n' +
-    '  --root DIR   write under DIR instead of / and run no command (staging, tests)\n' +
-    '  --templates  print the files the .deb ships (systemd %i units) and exit',
+    'corcy-power install-kiosk [--user USER] [--mode desktop|cage|headless] [--dry-run] [--root DIR] [--templates DIR]\n' +
+    '  --root DIR       write under DIR instead of / and run no command (staging, tests)\n' +
+    '  --templates DIR  write the files the .deb ships (systemd %i units) into DIR and exit',
   options: {
     user: { type: 'string' },
     mode: { type: 'string' },
     'dry-run': { type: 'boolean' },
     root: { type: 'string' },
-    templates: { type: 'boolean' },
+    templates: { type: 'string' },
   },
   async run(ctx) {
     const log = (l: string): void => console.log(l);
-    const layout = detectLayout();
-    if (ctx.values.templates) {
-      printTemplates(layout, log);
+    const templates = ctx.values.templates as string | undefined;
+    if (templates !== undefined) {
+      await writeTemplates(templates, log);
       return 0;
     }
+    const layout = detectLayout();
     const mode = (ctx.values.mode as string | undefined) ?? 'desktop';
     if (!(KIOSK_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be ${KIOSK_MODES.join(', ')}, got "${mode}"`);
     const name = (ctx.values.user as string | undefined) ?? process.env.SUDO_USER ?? process.env.USER;

@@ -8,19 +8,33 @@ export const KIOSK_FLAGS = [
   '--ozone-platform-hint=auto',
 ] as const;
 
+const RESTART_DELAY_S = 3;
+
 export interface LauncherOptions {
   /** The command that starts the Electron app, already quoted for sh where needed. */
   electronCommand: string;
 }
 
-/** `corcy-power-kiosk`: the one entry point that cage and the desktop autostart run. */
+/**
+ * `corcy-power-kiosk`: the one entry point that cage and the desktop autostart
+ * run. A crash restarts the app (a desktop session would not); exit status 0 is
+ * a deliberate quit, or a second instance giving way, and ends the loop.
+ */
 export function launcherScript(o: LauncherOptions): string {
   return [
     '#!/bin/sh',
     '# Starts the CorcyPower kiosk (written by corcy-power install-kiosk; edits are overwritten).',
     '# The screen never blanks while the app runs: the app holds a display-sleep blocker;',
     '# DPMS for the whole session is set in the session (see docs/pi-setup.md).',
-    `exec ${o.electronCommand} ${KIOSK_FLAGS.join(' ')} "$@"`,
+    `delay=${RESTART_DELAY_S}`,
+    '[ -n "$CORCY_POWER_RESTART_DELAY" ] && delay=$CORCY_POWER_RESTART_DELAY',
+    'while :; do',
+    `  ${o.electronCommand} ${KIOSK_FLAGS.join(' ')} "$@"`,
+    '  status=$?',
+    '  [ "$status" -eq 0 ] && exit 0',
+    '  echo "corcy-power-kiosk: exited with status $status, restarting in $delay s" >&2',
+    '  sleep "$delay"',
+    'done',
     '',
   ].join('\n');
 }
