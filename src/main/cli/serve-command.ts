@@ -19,7 +19,7 @@ function parsePort(text: string | undefined, fallback: number): number {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run headless and serve the kiosk UI over HTTP',
-  usage: 'corcy-power serve [--host 127.0.0.1] [--port 8080] [--source auto|mcp3008|simulated] [--db PATH] [--config PATH]',
+  usage: 'corcy-power serve [--host 127.0.0.1] [--port 8080] [--source auto|mcp3008|sysfs|simulated] [--db PATH] [--config PATH]',
   options: {
     host: { type: 'string' },
     port: { type: 'string' },
@@ -29,8 +29,8 @@ export const serveCommand: Command = {
     const config = loadConfig(ctx.configPath);
     const source = ctx.values.source as string | undefined;
     if (source !== undefined) {
-      if (source !== 'auto' && source !== 'mcp3008' && source !== 'simulated') {
-        throw new UsageError(`--source must be auto, mcp3008 or simulated, got "${source}"`);
+      if (source !== 'auto' && source !== 'mcp3008' && source !== 'sysfs' && source !== 'simulated') {
+        throw new UsageError(`--source must be auto, mcp3008, sysfs or simulated, got "${source}"`);
       }
       config.source.kind = source;
     }
