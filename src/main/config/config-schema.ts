@@ -70,6 +70,8 @@ export const ConfigSchema = z
       .object({
         host: z.string().min(1).default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(8080),
+        /** Required from LAN clients; when unset off loopback, one is generated into the data folder. */
+        token: z.string().min(16).max(200).optional(),
       })
       .strict()
       .prefault({}),
