@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { KIOSK_MODES, type KioskMode, type KioskPlan, type Layout, kioskTemplates, planKiosk } from '../kiosk/kiosk-plan';
@@ -11,11 +11,18 @@ import { type Command, UsageError } from './command';
 
 const run = promisify(execFile);
 
+/** The checkout this code runs from (out/main/cli.js, a chunk of it, or src/ under tests). */
+export function findCheckout(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'bin', 'corcy-power.js')) && existsSync(join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`cannot find the CorcyPower checkout above ${from}`);
+}
+
 /** Where this command runs from: the .deb sets CORCY_POWER_EXECUTABLE; otherwise a checkout. */
 export function detectLayout(env: NodeJS.ProcessEnv = process.env): Layout {
   if (env.CORCY_POWER_EXECUTABLE) return { kind: 'packaged', executable: env.CORCY_POWER_EXECUTABLE };
-  // out/main/cli.js (or its chunk) -> the checkout two levels up.
-  return { kind: 'checkout', dir: resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), node: process.execPath };
+  return { kind: 'checkout', dir: findCheckout(dirname(fileURLToPath(import.meta.url))), node: process.execPath };
 }
 
 export function describePlan(plan: KioskPlan): string[] {

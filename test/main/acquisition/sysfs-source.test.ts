@@ -54,12 +54,12 @@ describe('SysfsSource', () => {
       openFile: async (p) => {
         const fh = await open(p, 'r');
         return {
-          read: ((...a: Parameters<typeof fh.read>) => {
+          read: ((buf: Buffer, off: number, len: number, pos: number) => {
             reads++;
             // Position 0 every time: sysfs runs a conversion on each read from the start.
-            expect(a[3]).toBe(0);
-            return fh.read(...a);
-          }) as typeof fh.read,
+            expect(pos).toBe(0);
+            return fh.read(buf, off, len, pos);
+          }) as unknown as typeof fh.read,
           close: () => fh.close(),
         };
       },
@@ -100,7 +100,8 @@ describe('SysfsSource', () => {
       root: iio.root,
       openFile: async (p) => {
         const fh = await open(p, 'r');
-        return { read: ((...a: Parameters<typeof fh.read>) => (++n % 5 === 0 ? Promise.reject(eio()) : fh.read(...a))) as typeof fh.read, close: () => fh.close() };
+        const read = (buf: Buffer, off: number, len: number, pos: number) => (++n % 5 === 0 ? Promise.reject(eio()) : fh.read(buf, off, len, pos));
+        return { read: read as unknown as typeof fh.read, close: () => fh.close() };
       },
     });
     await src.open();
