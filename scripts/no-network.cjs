@@ -17,7 +17,9 @@ const refuse = (what) => {
 
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
-  const o = typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] };
+  // net.connect hands over its normalised [options, callback] array as the first argument.
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const o = typeof first === 'object' && first !== null ? first : { port: first, host: args[1] };
   if (o.path) return connect.apply(this, args);
   const err = refuse(`connect ${o.host ?? 'localhost'}:${o.port}`);
   process.nextTick(() => this.destroy(err));
