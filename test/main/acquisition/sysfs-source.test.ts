@@ -13,6 +13,16 @@ import { FakeIio } from './fake-sysfs';
 let iio: FakeIio;
 afterEach(() => iio?.cleanup());
 
+type Read = (buf: Buffer, off: number, len: number, pos: number) => Promise<{ bytesRead: number }>;
+
+/** The real file handle, with each read going through `hook` (to count reads or inject EIO). */
+const hookedOpen = (hook: (next: () => Promise<{ bytesRead: number }>, pos: number) => Promise<{ bytesRead: number }>) => async (p: string) => {
+  const fh = await open(p, 'r');
+  const real: Read = (buf, off, len, pos) => fh.read(buf, off, len, pos);
+  const read: Read = (buf, off, len, pos) => hook(() => real(buf, off, len, pos), pos);
+  return { read: read as unknown as typeof fh.read, close: () => fh.close() };
+};
+
 const eio = (): NodeJS.ErrnoException => Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO', errno: -5 });
 
 describe('iio-device', () => {
@@ -51,18 +61,12 @@ describe('SysfsSource', () => {
       samples: 40,
       windowMs: 40,
       root: iio.root,
-      openFile: async (p) => {
-        const fh = await open(p, 'r');
-        return {
-          read: ((buf: Buffer, off: number, len: number, pos: number) => {
-            reads++;
-            // Position 0 every time: sysfs runs a conversion on each read from the start.
-            expect(pos).toBe(0);
-            return fh.read(buf, off, len, pos);
-          }) as unknown as typeof fh.read,
-          close: () => fh.close(),
-        };
-      },
+      openFile: hookedOpen((next, pos) => {
+        reads++;
+        // Position 0 every time: sysfs runs a conversion on each read from the start.
+        expect(pos).toBe(0);
+        return next();
+      }),
     });
     await src.open();
     expect(src.path).toMatch(/iio:device0\/in_voltage1_raw$/);
@@ -98,11 +102,7 @@ describe('SysfsSource', () => {
       samples: 20,
       windowMs: 20,
       root: iio.root,
-      openFile: async (p) => {
-        const fh = await open(p, 'r');
-        const read = (buf: Buffer, off: number, len: number, pos: number) => (++n % 5 === 0 ? Promise.reject(eio()) : fh.read(buf, off, len, pos));
-        return { read: read as unknown as typeof fh.read, close: () => fh.close() };
-      },
+      openFile: hookedOpen((next) => (++n % 5 === 0 ? Promise.reject(eio()) : next())),
     });
     await src.open();
     const w = await src.readWindow();
