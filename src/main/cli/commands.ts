@@ -1,6 +1,7 @@
 import type { Command } from './command';
+import { installKioskCommand } from './install-kiosk-command';
 import { serveCommand } from './serve-command';
 import { simulateCommand } from './simulate-command';
 
 /** Every `corcy-power` command; a new one is a module and a line here. */
-export const COMMANDS: readonly Command[] = [serveCommand, simulateCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, simulateCommand, installKioskCommand];

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { CallResult, LiveEvent } from '../../shared/contract';
 import { LIVE_PATH, OPS, type OpName } from '../../shared/ops';
 import { type Handlers, dispatch } from '../core/dispatch';
+import { decideAccess, tokenCookie } from './access-token';
 import { queryToObject } from './query';
 import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
@@ -13,6 +14,8 @@ export interface HttpServerOptions {
   /** The first event each browser gets, so it never waits for a change to draw. */
   initialEvents(): LiveEvent[];
   staticDir: string;
+  /** When set, every request must carry this token (see access-token.ts); null on loopback. */
+  token?: string | null;
 }
 
 const ROUTES = new Map<string, OpName>(Object.entries(OPS).map(([op, { path }]) => [path, op as OpName]));
@@ -64,6 +67,22 @@ export function createHttpServer(o: HttpServerOptions): Server {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end('method not allowed');
       return;
+    }
+    if (o.token) {
+      const decision = decideAccess(
+        { authorization: req.headers.authorization, cookie: req.headers.cookie, queryToken: url.searchParams.get('token') },
+        o.token,
+      );
+      if (decision === 'denied') {
+        return sendJson(res, 401, { error: { code: 'unauthorized', message: 'a token is required: open the link corcy-power serve printed' } });
+      }
+      if (decision === 'exchange') {
+        // Keep the token out of the address bar and the history: the cookie carries it from now on.
+        url.searchParams.delete('token');
+        res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(o.token), Location: url.pathname + url.search, 'Cache-Control': 'no-store' });
+        res.end();
+        return;
+      }
     }
     if (url.pathname === LIVE_PATH) return openLiveStream(req, res, o);
     const op = ROUTES.get(url.pathname);

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/storage/database';
-import { ensureBuilt } from '../../helpers/built-cli';
+import { CLI, assertBuilt } from '../../helpers/serve';
 import { storedPower, tempDb } from '../../helpers/history-db';
 
 // The Pi loses power without warning. Here a writer (`corcy-power simulate`, the
@@ -20,7 +20,8 @@ let t: ReturnType<typeof tempDb>;
 let configPath: string;
 
 beforeAll(() => {
-  cli = ensureBuilt();
+  assertBuilt();
+  cli = CLI;
   t = tempDb();
   t.db.close();
   configPath = join(t.dir, 'config.json');
