@@ -124,3 +124,27 @@ export function isoLocal(epochMs: number, timeZone: string): string {
   const ms = String(((epochMs % 1000) + 1000) % 1000).padStart(3, '0');
   return `${dateKey(p.year, p.month, p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}.${ms}${sign}${two(Math.floor(a / 60))}:${two(a % 60)}`;
 }
+
+/**
+ * isoLocal for millions of rows: the offset is looked up once per quarter hour
+ * (no zone changes offset off a quarter hour) and the rest is arithmetic.
+ */
+export function isoLocalFormatter(timeZone: string): (epochMs: number) => string {
+  let quarter = NaN;
+  let off = 0;
+  let suffix = '';
+  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return (t) => {
+    const q = Math.floor(t / 900_000);
+    if (q !== quarter) {
+      quarter = q;
+      off = offsetMs(q * 900_000, timeZone);
+      const m = Math.round(off / 60_000);
+      const a = Math.abs(m);
+      suffix = `${m < 0 ? '-' : '+'}${two(Math.floor(a / 60))}:${two(a % 60)}`;
+    }
+    const d = new Date(t + off);
+    const ms = d.getUTCMilliseconds();
+    return `${dateKey(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}${suffix}`;
+  };
+}

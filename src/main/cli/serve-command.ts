@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
 import { PowerCore } from '../core/power-core';
 import { createHttpServer, listen } from '../server/http-server';
+import { openDatabase } from '../storage/database';
 import { type Command, UsageError } from './command';
 
 /** The built renderer, beside the built main: out/main/cli.js -> out/renderer. */
@@ -38,12 +39,17 @@ export const serveCommand: Command = {
     const port = parsePort(ctx.values.port as string | undefined, config.server.port);
     const dbPath = ctx.dbPath ?? config.storage.path ?? defaultDbPath();
 
-    const core = new PowerCore({ config, dbPath });
+    const core = new PowerCore({ config, dbPath, configPath: ctx.configPath });
     const server = createHttpServer({
       handlers: core.handlers,
       subscribe: (l) => core.hub.subscribe(l),
       initialEvents: () => [{ type: 'status', status: core.status() }],
       staticDir: rendererDir(),
+      csvExport: {
+        openReader: () => openDatabase(dbPath, { readonly: true }),
+        calibration: () => core.currentConfig.calibration,
+        timeZone: () => core.currentConfig.timeZone,
+      },
     });
     core.start();
     const addr = await listen(server, port, host);
