@@ -50,27 +50,29 @@ afterAll(async () => {
   await core.stop();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 const post = (path: string, body: unknown, type = 'application/json') =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': type }, body: JSON.stringify(body) });
 
 describe('kiosk operations over HTTP', () => {
   it('saves settings from loopback, applies them at once, and refuses non-JSON posts', async () => {
-    const view = await (await fetch(`${base}/api/settings`)).json();
+    const view = await json(fetch(`${base}/api/settings`));
     expect(view.settings.timeZone).toBe('Europe/Paris');
     expect((await post('/api/settings', { settings: view.settings }, 'text/plain')).status).toBe(415);
     const bad = await post('/api/settings', { settings: { ...view.settings, volts: 1 } });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toMatch(/settings\.volts/);
+    expect((await json(bad)).error.message).toMatch(/settings\.volts/);
     const r = await post('/api/settings', { settings: { ...view.settings, subscribedKva: 9, language: 'en' } });
     expect(r.status).toBe(200);
-    const status = await (await fetch(`${base}/api/status`)).json();
+    const status = await json(fetch(`${base}/api/status`));
     expect(status.display).toMatchObject({ subscribedVa: 9000, language: 'en' });
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).source).toEqual({ kind: 'simulated' });
     expect((await fetch(`${base}/api/settings`, { method: 'PUT' })).status).toBe(405);
   });
 
   it('prices yesterday from the stored readings', async () => {
-    const days = await (await fetch(`${base}/api/cost/days?from=${yesterday}&to=${yesterday}`)).json();
+    const days = await json(fetch(`${base}/api/cost/days?from=${yesterday}&to=${yesterday}`));
     const wh = (639.9 * (3600 - 0.5)) / 3600;
     expect(days).toHaveLength(1);
     expect(days[0].wh).toBeCloseTo(wh, 6);
@@ -87,14 +89,14 @@ describe('kiosk operations over HTTP', () => {
     expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT10:00:00\.000\+0[12]:00;639,9;2,700;/);
     const bad = await fetch(`${base}/api/export.csv?from=${yesterday}&to=later&resolution=1min`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toMatch(/"to"/);
+    expect((await json(bad)).error.message).toMatch(/"to"/);
   });
 
   it('exports to the USB stick from the dialog and reports rows and place', async () => {
-    const started = await (await post('/api/export', { range: { preset: 'yesterday' }, resolution: 'raw', locale: 'en' })).json();
+    const started = await json(post('/api/export', { range: { preset: 'yesterday' }, resolution: 'raw', locale: 'en' }));
     expect(started).toMatchObject({ state: 'running', total: 7200, destination: { kind: 'usb', dir: stick, device: '/dev/sdz1' } });
     await core.kiosk.exports.idle();
-    const done = await (await fetch(`${base}/api/export/job?id=${started.id}`)).json();
+    const done = await json(fetch(`${base}/api/export/job?id=${started.id}`));
     expect(done).toMatchObject({ state: 'done', rows: 7200 });
     expect(readdirSync(stick)).toEqual([`corcy-power_${yesterday}_${yesterday}_raw.csv`]);
     expect(readFileSync(done.file, 'utf8').split('\r\n')).toHaveLength(7202);

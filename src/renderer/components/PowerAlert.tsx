@@ -1,0 +1,34 @@
+import { formatPower } from '../../shared/format';
+import type { Dictionary } from '../i18n';
+
+/** From this share of the subscribed power the screen warns: a kettle on top may trip the breaker. */
+export const NEAR_FRACTION = 0.9;
+
+export type AlertLevel = 'none' | 'near' | 'over';
+
+export function alertLevel(watts: number | null, subscribedVa: number): AlertLevel {
+  if (watts === null) return 'none';
+  if (watts > subscribedVa) return 'over';
+  return watts >= NEAR_FRACTION * subscribedVa ? 'near' : 'none';
+}
+
+interface PowerAlertProps {
+  /** Apparent power (VA) is what the clamp measures, and what the breaker limits. */
+  watts: number | null;
+  subscribedVa: number;
+  tag: string;
+  t: Dictionary;
+}
+
+export function PowerAlert({ watts, subscribedVa, tag, t }: PowerAlertProps) {
+  const level = alertLevel(watts, subscribedVa);
+  if (level === 'none' || watts === null) return null;
+  const p = formatPower(watts, tag);
+  const kva = subscribedVa / 1000;
+  const text = level === 'over' ? t.alertOver(`${p.value} ${p.unit}`, kva) : t.alertNear(`${p.value} ${p.unit}`, kva);
+  return (
+    <div className={`power-alert power-alert-${level}`} role="alert" data-testid="power-alert" data-level={level}>
+      {text}
+    </div>
+  );
+}
