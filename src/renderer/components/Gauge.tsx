@@ -9,7 +9,7 @@ interface GaugeProps {
   readingT: number | null;
 }
 
-const R = 90;
+const R = 86;
 const STROKE = 26;
 
 /** Point on the half ring at fraction f (0 = left, 1 = right). */

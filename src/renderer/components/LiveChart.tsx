@@ -2,6 +2,7 @@ import Plotly from 'plotly.js-dist-min';
 import { useEffect, useRef } from 'react';
 import type { Reading } from '../../shared/contract';
 import { toZonedWallClock } from '../../shared/zoned-time';
+import { BoundedSeries } from '../chart/bounded-series';
 
 interface LiveChartProps {
   /** Registers a listener for new readings; returns its removal. */
@@ -25,33 +26,19 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title }: L
     if (!node) return;
     // Up to 4 readings a second, so a shorter window never empties the chart.
     const cap = minutes * 60 * 4;
-    const ts: number[] = [];
-    const x: string[] = [];
-    const y: number[] = [];
+    const series = new BoundedSeries(cap, (t) => toZonedWallClock(t, timeZone));
     let revision = 0;
     let frame = 0;
     let alive = true;
-
-    const add = (r: Reading): void => {
-      if (ts.length && r.t <= ts[ts.length - 1]!) return;
-      ts.push(r.t);
-      x.push(toZonedWallClock(r.t, timeZone));
-      y.push(r.powerW / 1000);
-      if (ts.length > cap) {
-        const drop = ts.length - cap;
-        ts.splice(0, drop);
-        x.splice(0, drop);
-        y.splice(0, drop);
-      }
-    };
+    const add = (r: Reading): void => void series.push(r.t, r.powerW / 1000);
 
     const draw = (): void => {
       frame = 0;
       if (!alive) return;
-      const end = ts.length ? ts[ts.length - 1]! : Date.now();
+      const end = series.lastT ?? Date.now();
       void Plotly.react(
         node,
-        [{ type: 'scatter', mode: 'lines', x, y, line: { color: '#4fc3f7', width: 2 }, hovertemplate: '%{y:.2f} kW<extra></extra>' }],
+        [{ type: 'scatter', mode: 'lines', x: series.x, y: series.y, line: { color: '#4fc3f7', width: 2 }, hovertemplate: '%{y:.2f} kW<extra></extra>' }],
         {
           datarevision: ++revision,
           paper_bgcolor: 'rgba(0,0,0,0)',
@@ -63,6 +50,8 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title }: L
             range: [toZonedWallClock(end - minutes * 60_000, timeZone), toZonedWallClock(end, timeZone)],
             gridcolor: '#223',
             fixedrange: true,
+            // Hours only: Plotly's second line would print the date in English.
+            tickformat: '%H:%M',
           },
           yaxis: { title: { text: 'kW' }, rangemode: 'tozero', gridcolor: '#223', fixedrange: true },
           showlegend: false,

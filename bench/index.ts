@@ -1,0 +1,20 @@
+// `npm run bench`: each benchmark prints its own figures (medians and ratios
+// against a baseline measured in the same run). A new one is a module and a line here.
+import * as acquisition from './acquisition.bench';
+import * as storage from './storage.bench';
+
+const BENCHES: [string, { run(): Promise<string[]> }][] = [
+  ['acquisition', acquisition],
+  ['storage', storage],
+];
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  for (const [name, bench] of BENCHES) {
+    if (only && name !== only) continue;
+    console.log(`\n== ${name}`);
+    for (const line of await bench.run()) console.log(`  ${line}`);
+  }
+}
+
+void main();

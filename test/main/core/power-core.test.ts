@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../../src/shared/contract';
+import { parseConfig } from '../../../src/main/config/load-config';
+import { PowerCore } from '../../../src/main/core/power-core';
+import { FakeSpiDevice, fakeOpener, sineSignal } from '../../helpers/fake-spidev';
+import { until } from '../../helpers/until';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tmp = useTempDir();
+
+describe('PowerCore', () => {
+  it('falls back to the simulator when no ADC exists, and says so', async () => {
+    const config = parseConfig({ source: { windowMs: 100, samplesPerWindow: 200 }, storage: { flushIntervalMs: 200 } }, 'test');
+    const core = new PowerCore({ config, dbPath: join(tmp(), 'power.db'), deviceExists: () => false, log: () => undefined });
+    const events: LiveEvent[] = [];
+    core.hub.subscribe((e) => events.push(e));
+    core.start();
+    await until(() => events.filter((e) => e.type === 'reading').length >= 3);
+    const status = core.status();
+    expect(status.source).toBe('simulated');
+    expect(status.notice).toMatch(/No ADC at \/dev\/spidev0\.0/);
+    expect(status.lastReading?.powerW).toBeGreaterThan(0);
+    await core.stop();
+  });
+
+  it('shows an unreadable sensor in its status, keeps running, and recovers', async () => {
+    const config = parseConfig({ source: { kind: 'mcp3008', windowMs: 100, samplesPerWindow: 200 } }, 'test');
+    const dev = new FakeSpiDevice({ signal: sineSignal(50, 511.5, 200, 5) });
+    const state = { status: 'EACCES' as 'present' | 'EACCES' };
+    const core = new PowerCore({ config, dbPath: join(tmp(), 'power.db'), opener: fakeOpener(() => dev, state), log: () => undefined });
+    const events: LiveEvent[] = [];
+    core.hub.subscribe((e) => events.push(e));
+    core.start();
+    await until(() => core.status().state.kind === 'error');
+    expect(core.status()).toMatchObject({ source: 'mcp3008', state: { kind: 'error', code: 'EACCES', message: /spi group/ } });
+    expect(events.some((e) => e.type === 'status' && e.status.state.kind === 'error')).toBe(true);
+    state.status = 'present';
+    await until(() => core.status().state.kind === 'ok', 10_000);
+    await until(() => events.some((e) => e.type === 'reading'));
+    await core.stop();
+  });
+
+  it('serves recent history from the database and from the batch not yet written', async () => {
+    const path = join(tmp(), 'power.db');
+    const config = parseConfig({ source: { kind: 'simulated', windowMs: 100, samplesPerWindow: 200 }, storage: { flushIntervalMs: 60_000 } }, 'test');
+    const core = new PowerCore({ config, dbPath: path, log: () => undefined });
+    core.start();
+    await until(() => core.recent(10).length >= 5);
+    expect(core.store.count()).toBe(0);
+    const n = core.recent(10).length;
+    await core.stop();
+
+    const again = new PowerCore({ config, dbPath: path, log: () => undefined });
+    // Stop flushed the last batch: everything seen live is in the file.
+    expect(again.store.count()).toBeGreaterThanOrEqual(n);
+    const recent = again.recent(10);
+    expect(recent.length).toBeGreaterThanOrEqual(n);
+    expect(recent.map((r) => r.t)).toEqual([...recent.map((r) => r.t)].sort((a, b) => a - b));
+    await again.stop();
+  });
+});
