@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/main/config/config-schema';
 import { parseConfig } from '../../../src/main/config/load-config';
 import { SettingsService } from '../../../src/main/config/settings-service';
-import { tempDir } from '../../helpers-kiosk/readings-db';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir();
 
 function service(initial: unknown = {}) {
   const dir = tempDir();

@@ -5,7 +5,9 @@ import { findBacklight } from '../../../src/main/display/backlight';
 import { brightnessAt } from '../../../src/main/display/brightness-schedule';
 import { ScreenDimmer } from '../../../src/main/display/screen-dimmer';
 import { BrightnessSchema } from '../../../src/shared/settings-schema';
-import { tempDir } from '../../helpers-kiosk/readings-db';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir();
 
 /** A sysfs backlight as the kernel shows it: max_brightness read-only, brightness writable. */
 function fakeSys(max = 255, writable = true): string {

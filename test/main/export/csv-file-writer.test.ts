@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync }
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExportError, writeCsvFile } from '../../../src/main/export/csv-file-writer';
-import { tempDir } from '../../helpers-kiosk/readings-db';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir();
 
 function* many(n: number, onLine?: (i: number) => void): Generator<string> {
   for (let i = 0; i < n; i++) {

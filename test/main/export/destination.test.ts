@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseDestination, downloadsDir, parseMounts } from '../../../src/main/export/destination';
 import { ejectMount } from '../../../src/main/export/eject';
-import { tempDir } from '../../helpers-kiosk/readings-db';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const tempDir = useTempDir();
 
 const MOUNTS = [
   '/dev/mmcblk0p2 / ext4 rw,noatime 0 0',

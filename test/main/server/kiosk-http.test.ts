@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { PowerCore } from '../../../src/main/core/power-core';
 import { createHttpServer, listen } from '../../../src/main/server/http-server';
 import { openDatabase } from '../../../src/main/storage/database';
 import { addDays, daysInMonth, localDateKey, startOfDate } from '../../../src/shared/local-time';
-import { dbWithReadings, tempDir } from '../../helpers-kiosk/readings-db';
+import { dbWithReadings, tempDir } from '../../helpers/readings-db';
 
 const TZ = 'Europe/Paris';
 const yesterday = addDays(localDateKey(Date.now(), TZ), -1);
@@ -48,6 +48,7 @@ afterAll(async () => {
   server.closeAllConnections();
   server.close();
   await core.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
