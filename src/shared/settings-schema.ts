@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDateKey } from './local-time';
+import { SUBSCRIBED_KVA } from './subscribed-power';
 
 // What the settings screen edits, and the config sections behind it. One schema
 // judges a hand-written config file, a settings screen entry and an HTTP call.
@@ -100,7 +101,6 @@ export const BrightnessSchema = z
   .prefault({});
 export type Brightness = z.infer<typeof BrightnessSchema>;
 
-export const SUBSCRIBED_KVA = [3, 6, 9, 12, 15, 18, 24, 30, 36] as const;
 export const SubscribedKvaSchema = z
   .number()
   .refine((k) => (SUBSCRIBED_KVA as readonly number[]).includes(k), `one of ${SUBSCRIBED_KVA.join(', ')} kVA`);

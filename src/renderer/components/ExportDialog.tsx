@@ -62,27 +62,36 @@ export function ExportDialog({ api, today, locale, tag, t, onClose }: ExportDial
           </button>
         </header>
         {job === null ? (
-          <div className="dialog-body">
-            <h3>{t.range}</h3>
-            <Choice<ExportPreset | 'dates'> items={[...PRESETS, 'dates']} value={preset} label={(p) => (p === 'dates' ? t.pickDates : t.presets[p])} onPick={setPreset} testId="export-range" />
-            {preset === 'dates' && (
-              <>
-                <div className="picked-dates">
-                  {dates.from ? `${formatDateKey(dates.from, tag, 'short')} – ${formatDateKey(dates.to ?? dates.from, tag, 'short')}` : '\u00a0'}
+          <>
+            <div className={`dialog-body export-form${preset === 'dates' ? ' with-calendar' : ''}`}>
+              <div className="export-choices">
+                <h3>{t.range}</h3>
+                <Choice<ExportPreset | 'dates'> items={[...PRESETS, 'dates']} value={preset} label={(p) => (p === 'dates' ? t.pickDates : t.presets[p])} onPick={setPreset} testId="export-range" />
+                <h3>{t.resolution}</h3>
+                <Choice<ExportResolution> items={RESOLUTIONS} value={resolution} label={(r) => t.resolutions[r]} onPick={setResolution} testId="export-resolution" />
+                <h3>{t.csvFormat}</h3>
+                <Choice<CsvLocale> items={['fr', 'en']} value={csvLocale} label={(l) => t.csvLocales[l]} onPick={setCsvLocale} testId="export-locale" />
+              </div>
+              {preset === 'dates' && (
+                <div className="export-dates">
+                  <TouchCalendar today={today} from={dates.from} to={dates.to} onChange={(from, to) => setDates({ from, to })} tag={tag} t={t} />
                 </div>
-                <TouchCalendar today={today} from={dates.from} to={dates.to} onChange={(from, to) => setDates({ from, to })} tag={tag} t={t} />
-              </>
-            )}
-            <h3>{t.resolution}</h3>
-            <Choice<ExportResolution> items={RESOLUTIONS} value={resolution} label={(r) => t.resolutions[r]} onPick={setResolution} testId="export-resolution" />
-            <h3>{t.csvFormat}</h3>
-            <Choice<CsvLocale> items={['fr', 'en']} value={csvLocale} label={(l) => t.csvLocales[l]} onPick={setCsvLocale} testId="export-locale" />
-            <div className="dialog-actions">
+              )}
+            </div>
+            {/* Outside the scrolling body: the main action is always on screen. */}
+            <footer className="dialog-actions">
+              <span className="picked-dates">
+                {preset !== 'dates'
+                  ? ''
+                  : !dates.from
+                    ? t.calendarFrom
+                    : `${formatDateKey(dates.from, tag, 'short')} – ${dates.to ? formatDateKey(dates.to, tag, 'short') : t.calendarTo}`}
+              </span>
               <button type="button" className="btn btn-primary" disabled={!range} onClick={start} data-testid="export-start">
                 {t.startExport}
               </button>
-            </div>
-          </div>
+            </footer>
+          </>
         ) : (
           <div className="dialog-body export-result" data-testid="export-result" data-state={job.state}>
             {job.state === 'running' && (

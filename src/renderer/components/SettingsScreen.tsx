@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { FieldProblem, SettingsView } from '../../shared/kiosk-contract';
 import type { PowerApi } from '../../shared/power-api';
-import { SUBSCRIBED_KVA, type Settings } from '../../shared/settings-schema';
+import type { Settings } from '../../shared/settings-schema';
+import { SUBSCRIBED_KVA } from '../../shared/subscribed-power';
 import type { Dictionary } from '../i18n';
 import { Keypad } from './Keypad';
 import { Choices, type FieldContext, NumberField, Row, TimeField } from './settings/fields';
@@ -30,7 +31,8 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
   const [tab, setTab] = useState<Tab>('measure');
   const [newPin, setNewPin] = useState<string | null | undefined>(undefined);
   const [pinPad, setPinPad] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // A key, not a text: the language may change with the very save that sets it.
+  const [message, setMessage] = useState<{ key: 'saved' | 'pinWrong' } | { text: string } | null>(null);
 
   useEffect(() => {
     void api.getSettings({}).then((v) => {
@@ -63,10 +65,10 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
         if (r.ok) {
           setView(r.view);
           setNewPin(undefined);
-          setMessage(t.saved);
-        } else setMessage(r.reason === 'pin' ? t.pinWrong : r.message);
+          setMessage({ key: 'saved' });
+        } else setMessage(r.reason === 'pin' ? { key: 'pinWrong' } : { text: r.message });
       })
-      .catch((e: Error) => setMessage(e.message));
+      .catch((e: Error) => setMessage({ text: e.message }));
   };
 
   return (
@@ -150,7 +152,7 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
         <footer className="dialog-actions">
           {message && (
             <span className="save-message" role="status" data-testid="settings-message">
-              {message}
+              {'key' in message ? t[message.key] : message.text}
             </span>
           )}
           {view.fileProblems.length > 0 ? (

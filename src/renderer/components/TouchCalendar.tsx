@@ -37,7 +37,6 @@ export function TouchCalendar({ today, from, to, onChange, tag, t }: TouchCalend
           ›
         </button>
       </div>
-      <div className="calendar-hint">{!from || to ? t.calendarFrom : t.calendarTo}</div>
       <div className="calendar-grid">
         {weekdayNames(tag).map((w, i) => (
           <span key={`w${i}`} className="calendar-weekday">

@@ -47,7 +47,7 @@ export function TariffEditor({ tariff, today, ctx, onChange }: TariffEditorProps
         <span className="value-text">{formatDateKey(v.effectiveFrom, ctx.tag)}</span>
         {v.effectiveFrom < today && (
           <button type="button" className="btn" onClick={() => onChange([...tariff, { ...v, effectiveFrom: today }])} data-testid="tariff-new-version">
-            {formatDateKey(today, ctx.tag, 'short')} +
+            {t.newPricesFrom(formatDateKey(today, ctx.tag, 'short'))}
           </button>
         )}
       </Row>
