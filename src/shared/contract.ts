@@ -10,8 +10,10 @@ import {
   FieldProblemSchema,
   SaveSettingsRequestSchema,
   SaveSettingsResponseSchema,
+  SetTempoColourRequestSchema,
   SettingsViewSchema,
   StartExportRequestSchema,
+  TempoDaysSchema,
 } from './kiosk-contract';
 import type { OpName } from './ops';
 
@@ -95,6 +97,8 @@ export const contract = {
   getExport: { request: z.object({ id: z.number().int().nonnegative() }).strict(), response: ExportJobSchema },
   ejectMedia: { request: z.object({ dir: z.string().min(1) }).strict(), response: EjectResponseSchema },
   wakeScreen: { request: empty, response: z.object({ level: z.number().min(0).max(1).nullable() }) },
+  getTempoDays: { request: empty, response: TempoDaysSchema },
+  setTempoColour: { request: SetTempoColourRequestSchema, response: TempoDaysSchema },
 } satisfies Record<OpName, { request: z.ZodType; response: z.ZodType }>;
 
 // The reverse check: every contract entry has a row in OPS.

@@ -130,3 +130,10 @@ export const ExportJobSchema = z.discriminatedUnion('state', [
 export type ExportJob = z.infer<typeof ExportJobSchema>;
 
 export const EjectResponseSchema = z.object({ ok: z.boolean(), message: z.string() });
+
+export const TempoColourSchema = z.enum(['blue', 'white', 'red']);
+export const TempoDaysSchema = z.object({
+  /** Today and tomorrow (the Tempo day announced the day before), colour or null when unknown. */
+  days: z.array(z.object({ date: z.string(), colour: TempoColourSchema.nullable() })),
+});
+export const SetTempoColourRequestSchema = z.object({ date: DateKey, colour: TempoColourSchema, pin: Pin.optional() }).strict();

@@ -19,6 +19,8 @@ export const OPS = {
   getExport: { path: '/api/export/job', method: 'GET' },
   ejectMedia: { path: '/api/export/eject', method: 'POST', loopbackOnly: true },
   wakeScreen: { path: '/api/screen/wake', method: 'POST', loopbackOnly: true },
+  getTempoDays: { path: '/api/tempo', method: 'GET' },
+  setTempoColour: { path: '/api/tempo', method: 'POST', loopbackOnly: true },
 } as const satisfies Record<string, { path: string; method: 'GET' | 'POST'; loopbackOnly?: true }>;
 
 export type OpName = keyof typeof OPS;

@@ -18,5 +18,7 @@ export function unusedHandlers(): Kiosk {
     getExport: fail('getExport'),
     ejectMedia: fail('ejectMedia'),
     wakeScreen: fail('wakeScreen'),
+    getTempoDays: fail('getTempoDays'),
+    setTempoColour: fail('setTempoColour'),
   };
 }

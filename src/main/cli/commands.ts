@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { exportCommand } from './export-command';
 import { serveCommand } from './serve-command';
+import { tempoCommand } from './tempo-command';
 
 /** Every `corcy-power` command; a new one is a module and a line here. */
-export const COMMANDS: readonly Command[] = [serveCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, exportCommand, tempoCommand];

@@ -1,5 +1,5 @@
-import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { addDays, localDateKey } from '../../shared/local-time';
 import type { Config } from '../config/config-schema';
 import { SettingsService } from '../config/settings-service';
 import { CostService } from '../cost/cost-service';
@@ -10,7 +10,7 @@ import { type DestinationOptions, chooseDestination, removableMounts } from '../
 import type { CommandRunner } from '../export/eject';
 import { ExportService } from '../export/export-service';
 import { openDatabase } from '../storage/database';
-import { TempoColourStore } from '../storage/tempo-colour-store';
+import { TempoColourStore, tempoFileFor } from '../storage/tempo-colour-store';
 import type { Handlers } from './dispatch';
 
 export interface KioskOptions {
@@ -27,12 +27,24 @@ export interface KioskOptions {
   run?: CommandRunner;
 }
 
-type KioskOps = 'getSettings' | 'validateSettings' | 'saveSettings' | 'checkPin' | 'getCost' | 'getDailyCost' | 'startExport' | 'getExport' | 'ejectMedia' | 'wakeScreen';
+type KioskOps =
+  | 'getSettings'
+  | 'validateSettings'
+  | 'saveSettings'
+  | 'checkPin'
+  | 'getCost'
+  | 'getDailyCost'
+  | 'startExport'
+  | 'getExport'
+  | 'ejectMedia'
+  | 'wakeScreen'
+  | 'getTempoDays'
+  | 'setTempoColour';
 
 /** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
 export function createKioskServices(o: KioskOptions) {
   const settings = new SettingsService({ configPath: o.configPath, current: o.config, apply: o.applyConfig, now: o.now });
-  const colours = new TempoColourStore(join(dirname(o.dbPath), 'tempo-colours.json'));
+  const colours = new TempoColourStore(tempoFileFor(o.dbPath));
   const cost = new CostService({
     slices: (from, to) => energySlices(o.db, from, to, o.config().calibration),
     tariff: () => o.config().tariff,
@@ -58,6 +70,10 @@ export function createKioskServices(o: KioskOptions) {
     now: o.now,
     log: o.log,
   });
+  const tempoDays = () => {
+    const today = localDateKey(o.now(), o.config().timeZone);
+    return { days: [today, addDays(today, 1)].map((date) => ({ date, colour: colours.all.get(date) ?? null })) };
+  };
   const handlers: Pick<Handlers, KioskOps> = {
     getSettings: () => settings.view(),
     validateSettings: ({ settings: s }) => settings.validate(s),
@@ -69,6 +85,13 @@ export function createKioskServices(o: KioskOptions) {
     getExport: ({ id }) => exports.get(id),
     ejectMedia: ({ dir }) => exports.eject(dir),
     wakeScreen: () => ({ level: dimmer.wake() }),
+    getTempoDays: tempoDays,
+    // A colour prices the bill like a setting does: behind the same PIN.
+    setTempoColour: ({ date, colour, pin }) => {
+      if (!settings.checkPin(pin ?? '').ok) throw new Error('wrong PIN');
+      colours.merge(new Map([[date, colour]]));
+      return tempoDays();
+    },
   };
   return {
     handlers,

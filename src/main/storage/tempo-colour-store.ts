@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { DateKey } from '../../shared/local-time';
 import { writeFileAtomic } from '../config/config-file';
 import { type TempoColour, parseTempoColours } from '../tariffs/tempo-colours';
+
+/** Where the colours live: beside the database, so a --db elsewhere has its own. */
+export const tempoFileFor = (dbPath: string): string => join(dirname(dbPath), 'tempo-colours.json');
 
 /**
  * Tempo day colours, kept as a small JSON file beside the database

@@ -1,16 +1,6 @@
 import { formatPower } from '../../shared/format';
 import type { Dictionary } from '../i18n';
-
-/** From this share of the subscribed power the screen warns: a kettle on top may trip the breaker. */
-export const NEAR_FRACTION = 0.9;
-
-export type AlertLevel = 'none' | 'near' | 'over';
-
-export function alertLevel(watts: number | null, subscribedVa: number): AlertLevel {
-  if (watts === null) return 'none';
-  if (watts > subscribedVa) return 'over';
-  return watts >= NEAR_FRACTION * subscribedVa ? 'near' : 'none';
-}
+import { alertLevel } from '../power-alert-level';
 
 interface PowerAlertProps {
   /** Apparent power (VA) is what the clamp measures, and what the breaker limits. */

@@ -8,6 +8,7 @@ import { Keypad } from './Keypad';
 import { Choices, type FieldContext, NumberField, Row, TimeField } from './settings/fields';
 import { PinGate } from './settings/PinGate';
 import { TariffEditor } from './settings/TariffEditor';
+import { TempoDays } from './settings/TempoDays';
 
 interface SettingsScreenProps {
   api: PowerApi;
@@ -96,6 +97,7 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
                 <Choices items={SUBSCRIBED_KVA} value={draft.subscribedKva} label={(k) => String(k)} onPick={(k) => put('subscribedKva', k)} testId="kva" />
               </Row>
               <TariffEditor tariff={draft.tariff} today={today} ctx={ctx} onChange={(x) => put('tariff', x)} />
+              {draft.tariff.at(-1)?.kind === 'tempo' && <TempoDays api={api} pin={pin} ctx={ctx} />}
             </>
           )}
           {tab === 'display' && (

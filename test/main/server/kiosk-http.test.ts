@@ -102,4 +102,14 @@ describe('kiosk operations over HTTP', () => {
     expect(readdirSync(stick)).toEqual([`corcy-power_${yesterday}_${yesterday}_raw.csv`]);
     expect(readFileSync(done.file, 'utf8').split('\r\n')).toHaveLength(7202);
   });
+
+  it('takes a Tempo colour by touch and gives it back', async () => {
+    const days = await json(fetch(`${base}/api/tempo`));
+    const tomorrow = days.days[1].date;
+    expect(days.days.map((d: { colour: unknown }) => d.colour)).toEqual([null, null]);
+    const set = await json(post('/api/tempo', { date: tomorrow, colour: 'red' }));
+    expect(set.days[1]).toEqual({ date: tomorrow, colour: 'red' });
+    expect(JSON.parse(readFileSync(join(dir, 'tempo-colours.json'), 'utf8'))).toEqual({ [tomorrow]: 'red' });
+    expect((await post('/api/tempo', { date: tomorrow, colour: 'green' })).status).toBe(400);
+  });
 });
