@@ -55,11 +55,8 @@ export function ExportDialog({ api, today, locale, tag, t, onClose }: ExportDial
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label={t.export} data-testid="export-dialog">
       <div className="dialog">
-        <header className="dialog-head">
+        <header className="dialog-head dialog-head-title">
           <h2>{t.export}</h2>
-          <button type="button" className="btn" onClick={onClose} data-testid="export-close">
-            {t.close}
-          </button>
         </header>
         {job === null ? (
           <>
@@ -80,6 +77,9 @@ export function ExportDialog({ api, today, locale, tag, t, onClose }: ExportDial
             </div>
             {/* Outside the scrolling body: the main action is always on screen. */}
             <footer className="dialog-actions">
+              <button type="button" className="btn" onClick={onClose} data-testid="export-close">
+                {t.close}
+              </button>
               <span className="picked-dates">
                 {preset !== 'dates'
                   ? ''
