@@ -5,7 +5,7 @@ import { defaultDbPath } from '../config/paths';
 import { describeIssues } from '../core/zod-issues';
 import { writeCsvFile } from '../export/csv-file-writer';
 import { csvLines } from '../export/csv-rows';
-import { resolveInstant } from '../export/export-range';
+import { resolveQueryRange } from '../export/export-range';
 import { openDatabase } from '../storage/database';
 import { iterateReadings } from '../storage/reading-iterator';
 import { type Command, UsageError } from './command';
@@ -42,15 +42,9 @@ export const exportCommand: Command = {
     if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
     const q = parsed.data;
     const tz = config.timeZone;
-    let from: number;
-    let to: number;
-    try {
-      from = resolveInstant(q.from, tz, false);
-      to = resolveInstant(q.to, tz, true);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    if (to <= from) throw new UsageError('--to must be after --from');
+    const r = resolveQueryRange(q, tz);
+    if (!r.ok) throw new UsageError(`--${r.field} ${r.message.replace('from', '--from')}`);
+    const { from, to } = r.range;
     const db = openDatabase(dbPath, { readonly: true });
     try {
       const { lines, rows } = csvLines(iterateReadings(db, from, to, config.calibration), { resolution: q.resolution, locale: q.locale, timeZone: tz });

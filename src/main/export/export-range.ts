@@ -54,3 +54,21 @@ export function resolveInstant(value: Instant, timeZone: string, asEnd: boolean)
   const extra = Number(m[6] ?? 0) * 1000 + Number((m[7] ?? '0').padEnd(3, '0'));
   return localToEpoch(y!, mo!, d!, h!, mi!, timeZone) + extra;
 }
+
+/** from/to of a CLI or HTTP export, checked: a message naming the field when wrong. */
+export function resolveQueryRange(q: { from: Instant; to: Instant }, timeZone: string): { ok: true; range: TimeRange } | { ok: false; field: 'from' | 'to'; message: string } {
+  let from: number;
+  try {
+    from = resolveInstant(q.from, timeZone, false);
+  } catch (e) {
+    return { ok: false, field: 'from', message: (e as Error).message };
+  }
+  let to: number;
+  try {
+    to = resolveInstant(q.to, timeZone, true);
+  } catch (e) {
+    return { ok: false, field: 'to', message: (e as Error).message };
+  }
+  if (to <= from) return { ok: false, field: 'to', message: 'must be after from' };
+  return { ok: true, range: { from, to } };
+}

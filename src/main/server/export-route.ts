@@ -5,7 +5,7 @@ import type { Calibration } from '../acquisition/calibration';
 import { describeIssues } from '../core/zod-issues';
 import { pumpLines } from '../export/csv-file-writer';
 import { csvLines } from '../export/csv-rows';
-import { resolveInstant } from '../export/export-range';
+import { resolveQueryRange } from '../export/export-range';
 import { iterateReadings } from '../storage/reading-iterator';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -31,15 +31,9 @@ export async function streamCsvExport(query: Record<string, unknown>, res: Serve
   if (!parsed.success) return bad(`export.csv: ${describeIssues(parsed.error.issues).join('; ')}`);
   const q = parsed.data;
   const tz = src.timeZone();
-  let from: number;
-  let to: number;
-  try {
-    from = resolveInstant(q.from, tz, false);
-    to = resolveInstant(q.to, tz, true);
-  } catch (e) {
-    return bad(`export.csv: ${(e as Error).message}`);
-  }
-  if (to <= from) return bad('export.csv: field "to": must be after from');
+  const r = resolveQueryRange(q, tz);
+  if (!r.ok) return bad(`export.csv: field "${r.field}": ${r.message}`);
+  const { from, to } = r.range;
   if (to - from > MAX_RANGE_MS) return bad('export.csv: field "to": at most 10 years at once');
 
   const db = src.openReader();

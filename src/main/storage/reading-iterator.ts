@@ -2,16 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Reading } from '../../shared/contract';
 import { readingFromStats } from '../acquisition/reading';
 import type { Calibration } from '../acquisition/calibration';
+import type { ReadingRow } from './reading-store';
 
-interface Row {
-  t: number;
-  channel: number;
-  mean_mc: number;
-  min: number;
-  max: number;
-  rms_mc: number;
-  flags: number;
-}
 
 /**
  * Raw readings of a range, one at a time, in time order: a year of rows goes
@@ -23,7 +15,7 @@ interface Row {
  * the storage layout changes (issue 3), only this function changes.
  */
 export function* iterateReadings(db: Database.Database, from: number, to: number, cal: Calibration): Generator<Reading> {
-  const stmt = db.prepare<[number, number], Row>(
+  const stmt = db.prepare<[number, number], ReadingRow>(
     'SELECT t, channel, mean_mc, min, max, rms_mc, flags FROM reading WHERE t >= ? AND t < ? ORDER BY t',
   );
   for (const row of stmt.iterate(from, to)) {
