@@ -22,6 +22,8 @@ export interface ExportServiceOptions {
   run?: CommandRunner;
 }
 
+const MAX_JOBS = 20;
+
 /** Picks a name not taken yet, so an export never replaces an earlier file. */
 export function freeName(dir: string, stem: string): string {
   for (let i = 1; ; i++) {
@@ -46,6 +48,8 @@ export class ExportService {
 
   start(req: StartExportRequest): ExportJob {
     const id = this.nextId++;
+    // A kiosk runs for months: keep the last few jobs, enough for a dialog to read its result.
+    for (const old of this.jobs.keys()) if (old <= id - MAX_JOBS) this.jobs.delete(old);
     const fail = (e: ExportError): ExportJob => {
       const job: ExportJob = { state: 'failed', id, reason: e.reason, message: e.message };
       this.jobs.set(id, job);

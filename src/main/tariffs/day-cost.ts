@@ -125,3 +125,17 @@ export function totalCost(days: readonly DayCost[]): CostTotal {
   );
   return { ...t, totalEur: t.energyEur + t.subscriptionEur, complete: t.unpricedWh === 0, missingColours: t.missingColours.sort() };
 }
+
+/** One day's cost from parts priced separately (hours of today): energy adds up, the subscription counts once. */
+export function mergeParts(parts: readonly DayCost[]): DayCost {
+  const first = parts[0]!;
+  const out: DayCost = { ...first, wh: 0, energyEur: 0, unpricedWh: 0, missingColours: [], whByBand: {} };
+  for (const p of parts) {
+    out.wh += p.wh;
+    out.energyEur += p.energyEur;
+    out.unpricedWh += p.unpricedWh;
+    for (const c of p.missingColours) if (!out.missingColours.includes(c)) out.missingColours.push(c);
+    for (const [band, wh] of Object.entries(p.whByBand) as [Band, number][]) out.whByBand[band] = (out.whByBand[band] ?? 0) + wh;
+  }
+  return out;
+}
