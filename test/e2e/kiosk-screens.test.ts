@@ -118,4 +118,31 @@ describe('the kiosk screens at every supported size', () => {
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).language).toBe('en');
     expect(problems).toEqual([]);
   });
+
+  it('warns near the subscribed power and alarms above it, inside the layout at 800x480 and 480x800', async () => {
+    for (const [vp, watts, level] of [
+      [{ width: 800, height: 480 }, 5600, 'near'],
+      [{ width: 480, height: 800 }, 6400, 'over'],
+    ] as const) {
+      const { page, problems } = await openWatchedPage(browser, vp);
+      // The live stream replaced by one status and one reading: a load the simulator would reach only by chance.
+      const status = await (await fetch(`${served.url}/api/status`)).json();
+      const t = Date.now();
+      const reading = { t, channel: 0, mean: 511.5, min: 10, max: 1000, rms: watts / 237 / 0.27, currentA: watts / 237, powerW: watts, flags: 0 };
+      const body = [{ type: 'status', status: { ...status, lastReading: reading } }, { type: 'reading', reading }].map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
+      await page.route('**/api/live', (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body }));
+      // French whatever an earlier test saved as the language.
+      await page.goto(`${served.url}/?lang=fr`);
+      const alert = page.getByTestId('power-alert');
+      await alert.waitFor({ timeout: 10_000 });
+      expect(await alert.getAttribute('data-level')).toBe(level);
+      expect(await alert.textContent()).toMatch(level === 'near' ? /Attention : 5,60 kW pour 6 kVA/ : /Dépassement : 6,40 kW pour 6 kVA/);
+      await page.screenshot({ path: join(SHOTS, `kiosk-alert-${level}-${vp.width}x${vp.height}.png`) });
+      expect((await checkLayout(page)).problems).toEqual([]);
+      const box = (await alert.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual((await page.getByTestId('gauge').boundingBox())!.y + 0.5);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
 });
