@@ -1,24 +1,32 @@
 import { type BrowserWindow, app, dialog, powerSaveBlocker, session } from 'electron';
 import { LIVE_CHANNEL } from '../shared/ops';
+import { COMMANDS } from './cli/commands';
+import { cliCommandIn, userArgs } from './cli/electron-argv';
 import { ConfigError, loadConfig, parseConfig } from './config/load-config';
 import { defaultConfigPath, defaultDbPath } from './config/paths';
 import { PowerCore } from './core/power-core';
+import { runCliInElectron } from './electron/cli-mode';
 import { registerIpc } from './electron/ipc';
+import { applyKioskSwitches } from './electron/kiosk-switches';
 import { blockNavigation, hardenSession } from './electron/security';
 import { createKioskWindow, pageUrl } from './electron/window';
 
 // The Electron shell: composes the core with a window and the IPC door. Everything
 // it calls is tested under Node; this file is what only a real Pi runs.
 
-const args = process.argv.slice(1);
+const args = userArgs(process.argv, app.isPackaged);
 const flag = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-if (!app.requestSingleInstanceLock()) {
+if (cliCommandIn(args, COMMANDS.map((c) => c.name)) !== null) {
+  // `corcy-power serve`, `corcy-power install-kiosk`...: no window, no instance lock.
+  runCliInElectron(args);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  applyKioskSwitches();
   void start();
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Reading, Status } from '../shared/contract';
 import type { PowerApi } from '../shared/power-api';
 import { localDateKey } from '../shared/local-time';
@@ -33,7 +34,9 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
         setStatus(e.status);
         if (e.status.lastReading) setLatest((prev) => prev ?? e.status.lastReading);
       } else {
-        setLatest(e.reading);
+        // The gauge is cheap and is the point of the screen: draw it now, before
+        // the chart's heavier redraw (queued for the next animation frame).
+        flushSync(() => setLatest(e.reading));
         for (const l of listeners.current) l(e.reading);
       }
     });

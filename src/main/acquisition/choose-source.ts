@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/config-schema';
 import type { AdcSource } from './adc-source';
+import { IIO_ROOT, channelFile, findMcp3008Sync } from './iio-device';
 import { Mcp3008Source } from './mcp3008-source';
 import { type SpiOpener, loadSpiDeviceModule } from './spi-bus';
 import { type Clock, SimulatedSource, systemClock } from './simulated-source';
+import { SysfsSource, type SysfsOptions } from './sysfs-source';
 
 export interface ChosenSource {
   source: AdcSource;
@@ -18,6 +20,9 @@ export interface ChooseOptions {
   deviceExists?: (path: string) => boolean;
   canLoadSpi?: () => boolean;
   clock?: Clock;
+  /** /sys/bus/iio/devices, and the file boundary of the sysfs source (tests). */
+  iioRoot?: string;
+  sysfsOpenFile?: SysfsOptions['openFile'];
 }
 
 const canLoadSpiDevice = (): boolean => {
@@ -32,6 +37,7 @@ const canLoadSpiDevice = (): boolean => {
 export function chooseSource(cfg: Config, o: ChooseOptions = {}): ChosenSource {
   const s = cfg.source;
   const path = `/dev/spidev${s.bus}.${s.device}`;
+  const iioRoot = o.iioRoot ?? IIO_ROOT;
   const simulated = (notice: string | null): ChosenSource => ({
     source: new SimulatedSource(
       {
@@ -49,15 +55,12 @@ export function chooseSource(cfg: Config, o: ChooseOptions = {}): ChosenSource {
     deviceName: 'simulator',
     notice,
   });
-  if (s.kind === 'simulated') return simulated(null);
-  if (s.kind === 'auto' && !(o.deviceExists ?? existsSync)(path)) {
-    return simulated(`No ADC at ${path}: showing simulated readings`);
-  }
-  if (s.kind === 'auto' && !(o.canLoadSpi ?? canLoadSpiDevice)()) {
-    return simulated(`The spi-device module cannot be loaded: showing simulated readings`);
-  }
-  // Forced, or the device node exists: open errors (EACCES...) are shown and retried.
-  return {
+  const sysfs = (notice: string | null, dir: string | null): ChosenSource => ({
+    source: new SysfsSource({ channel: s.channel, samples: s.samplesPerWindow, windowMs: s.windowMs, root: iioRoot, openFile: o.sysfsOpenFile }),
+    deviceName: dir ? channelFile(dir, s.channel) : `${iioRoot}/iio:device*/in_voltage${s.channel}_raw`,
+    notice,
+  });
+  const mcp3008 = (): ChosenSource => ({
     source: new Mcp3008Source({
       bus: s.bus,
       device: s.device,
@@ -69,5 +72,20 @@ export function chooseSource(cfg: Config, o: ChooseOptions = {}): ChosenSource {
     }),
     deviceName: path,
     notice: null,
-  };
+  });
+
+  if (s.kind === 'simulated') return simulated(null);
+  // Forced sources: open errors (EACCES, ENOENT...) are shown and retried.
+  if (s.kind === 'mcp3008') return mcp3008();
+  if (s.kind === 'sysfs') return sysfs(null, findMcp3008Sync(iioRoot));
+
+  const iio = findMcp3008Sync(iioRoot);
+  if ((o.deviceExists ?? existsSync)(path)) {
+    if ((o.canLoadSpi ?? canLoadSpiDevice)()) return mcp3008();
+    if (iio) return sysfs(`The spi-device module cannot be loaded: reading the ADC through the kernel's mcp3008 driver`, iio);
+    return simulated(`The spi-device module cannot be loaded and no kernel mcp3008 driver is present: showing simulated readings`);
+  }
+  // dtoverlay=mcp3008 takes the chip select, so there is no spidev node: that is expected.
+  if (iio) return sysfs(null, iio);
+  return simulated(`No ADC at ${path} nor a kernel mcp3008 driver: showing simulated readings`);
 }

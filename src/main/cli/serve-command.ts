@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load-config';
-import { defaultDbPath } from '../config/paths';
+import { dataDir, defaultDbPath } from '../config/paths';
 import { PowerCore } from '../core/power-core';
 import { createHttpServer, listen } from '../server/http-server';
 import { openDatabase } from '../storage/database';
+import { resolveServerToken } from '../server/server-token';
 import { type Command, UsageError } from './command';
 
 /** The built renderer, beside the built main: out/main/cli.js -> out/renderer. */
@@ -20,24 +21,33 @@ function parsePort(text: string | undefined, fallback: number): number {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run headless and serve the kiosk UI over HTTP',
-  usage: 'corcy-power serve [--host 127.0.0.1] [--port 8080] [--source auto|mcp3008|simulated] [--db PATH] [--config PATH]',
+  usage:
+    'corcy-power serve [--host 127.0.0.1] [--port 8080] [--token T] [--source auto|mcp3008|sysfs|simulated] [--db PATH] [--config PATH]\n' +
+    '  off loopback a token is required: --token, server.token, or one generated into the data folder (server-token)',
   options: {
     host: { type: 'string' },
     port: { type: 'string' },
     source: { type: 'string' },
+    token: { type: 'string' },
   },
   async run(ctx) {
     const config = loadConfig(ctx.configPath);
     const source = ctx.values.source as string | undefined;
     if (source !== undefined) {
-      if (source !== 'auto' && source !== 'mcp3008' && source !== 'simulated') {
-        throw new UsageError(`--source must be auto, mcp3008 or simulated, got "${source}"`);
+      if (source !== 'auto' && source !== 'mcp3008' && source !== 'sysfs' && source !== 'simulated') {
+        throw new UsageError(`--source must be auto, mcp3008, sysfs or simulated, got "${source}"`);
       }
       config.source.kind = source;
     }
     const host = (ctx.values.host as string | undefined) ?? config.server.host;
     const port = parsePort(ctx.values.port as string | undefined, config.server.port);
     const dbPath = ctx.dbPath ?? config.storage.path ?? defaultDbPath();
+    let access;
+    try {
+      access = resolveServerToken({ host, flag: ctx.values.token as string | undefined, configured: config.server.token, file: join(dataDir(), 'server-token') });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
 
     const core = new PowerCore({ config, dbPath, configPath: ctx.configPath });
     const server = createHttpServer({
@@ -50,11 +60,16 @@ export const serveCommand: Command = {
         calibration: () => core.currentConfig.calibration,
         timeZone: () => core.currentConfig.timeZone,
       },
+      token: access?.token ?? null,
     });
     core.start();
     const addr = await listen(server, port, host);
     const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
     console.log(`corcy-power: serving http://${shown}:${addr.port} (database ${dbPath})`);
+    if (access) {
+      const where = access.origin === 'flag' ? '--token' : access.origin === 'config' ? 'server.token' : join(dataDir(), 'server-token');
+      console.log(`corcy-power: a token is required (from ${where}); open http://${shown}:${addr.port}/?token=${access.token} once on each device`);
+    }
 
     return new Promise<number>((resolve) => {
       const shutdown = (signal: string): void => {

@@ -7,8 +7,12 @@ export const ConfigSchema = z
   .object({
     source: z
       .object({
-        /** auto: the MCP3008 when /dev/spidevB.D exists, else the simulator (said on screen). */
-        kind: z.enum(['auto', 'mcp3008', 'simulated']).default('auto'),
+        /**
+         * auto: the MCP3008 through spidev when /dev/spidevB.D exists and spi-device loads,
+         * else the kernel's mcp3008 driver through sysfs when present, else the simulator
+         * (each fallback said on screen). sysfs: always the kernel driver.
+         */
+        kind: z.enum(['auto', 'mcp3008', 'sysfs', 'simulated']).default('auto'),
         bus: z.number().int().min(0).max(9).default(0),
         device: z.number().int().min(0).max(9).default(0),
         channel: z.number().int().min(0).max(7).default(0),
@@ -60,6 +64,8 @@ export const ConfigSchema = z
       .object({
         host: z.string().min(1).default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(8080),
+        /** Required from LAN clients; when unset off loopback, one is generated into the data folder. */
+        token: z.string().min(16).max(200).optional(),
       })
       .strict()
       .prefault({}),

@@ -4,6 +4,7 @@ import type { CallResult, LiveEvent } from '../../shared/contract';
 import { EXPORT_CSV_PATH, LIVE_PATH, OPS, type OpName } from '../../shared/ops';
 import { type Handlers, dispatch } from '../core/dispatch';
 import { type CsvExportSource, streamCsvExport } from './export-route';
+import { decideAccess, tokenCookie } from './access-token';
 import { queryToObject } from './query';
 import { isLoopback, isSameOriginJson, readJsonBody } from './request-origin';
 import { SECURITY_HEADERS } from './security-headers';
@@ -17,6 +18,8 @@ export interface HttpServerOptions {
   staticDir: string;
   /** Serves GET /api/export.csv when given. */
   csvExport?: CsvExportSource;
+  /** When set, every request must carry this token (see access-token.ts); null on loopback. */
+  token?: string | null;
 }
 
 const route = (method: string, path: string): string => `${method} ${path}`;
@@ -93,6 +96,22 @@ export function createHttpServer(o: HttpServerOptions): Server {
     if (!op && (method !== 'GET' || PATHS.has(url.pathname))) {
       res.writeHead(405, { ...SECURITY_HEADERS, Allow: PATHS.has(url.pathname) ? 'GET, HEAD, POST' : 'GET, HEAD' }).end('method not allowed');
       return;
+    }
+    if (o.token) {
+      const decision = decideAccess(
+        { authorization: req.headers.authorization, cookie: req.headers.cookie, queryToken: url.searchParams.get('token') },
+        o.token,
+      );
+      if (decision === 'denied') {
+        return sendJson(res, 401, { error: { code: 'unauthorized', message: 'a token is required: open the link corcy-power serve printed' } });
+      }
+      if (decision === 'exchange') {
+        // Keep the token out of the address bar and the history: the cookie carries it from now on.
+        url.searchParams.delete('token');
+        res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(o.token), Location: url.pathname + url.search, 'Cache-Control': 'no-store' });
+        res.end();
+        return;
+      }
     }
     if (url.pathname === LIVE_PATH) return openLiveStream(req, res, o);
     if (url.pathname === EXPORT_CSV_PATH && o.csvExport) {

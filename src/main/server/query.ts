@@ -7,7 +7,9 @@ export function queryToObject(params: URLSearchParams): { ok: true; value: Recor
   const out: Record<string, unknown> = {};
   for (const [k, v] of params) {
     if (Object.hasOwn(out, k)) return { ok: false, message: `parameter "${k}" given more than once` };
-    out[k] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+    // defineProperty, not assignment: `out.__proto__ = v` would call the prototype
+    // setter and drop the key, so ?__proto__=x would slip past the strict schema.
+    Object.defineProperty(out, k, { value: /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v, enumerable: true, writable: true, configurable: true });
   }
   return { ok: true, value: out };
 }

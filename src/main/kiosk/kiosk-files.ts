@@ -1,0 +1,142 @@
+// The files that start CorcyPower at boot, as pure text. The `install-kiosk`
+// command writes them for one user; the .deb ships the same text, rendered with
+// systemd's %i (the instance name is the user), so both paths stay identical.
+
+/** Chromium flags for a wall screen; kept here so the launcher and the .desktop agree. */
+export const KIOSK_FLAGS = [
+  // Wayland when the session is Wayland (labwc, wayfire, cage), X11 otherwise.
+  '--ozone-platform-hint=auto',
+] as const;
+
+const RESTART_DELAY_S = 3;
+
+export interface LauncherOptions {
+  /** The command that starts the Electron app, already quoted for sh where needed. */
+  electronCommand: string;
+}
+
+/**
+ * `corcy-power-kiosk`: the one entry point that cage and the desktop autostart
+ * run. A crash restarts the app (a desktop session would not); exit status 0 is
+ * a deliberate quit, or a second instance giving way, and ends the loop.
+ */
+export function launcherScript(o: LauncherOptions): string {
+  return [
+    '#!/bin/sh',
+    '# Starts the CorcyPower kiosk (written by corcy-power install-kiosk; edits are overwritten).',
+    '# The screen never blanks while the app runs: the app holds a display-sleep blocker;',
+    '# DPMS for the whole session is set in the session (see docs/pi-setup.md).',
+    `delay=${RESTART_DELAY_S}`,
+    '[ -n "$CORCY_POWER_RESTART_DELAY" ] && delay=$CORCY_POWER_RESTART_DELAY',
+    'while :; do',
+    `  ${o.electronCommand} ${KIOSK_FLAGS.join(' ')} "$@"`,
+    '  status=$?',
+    '  [ "$status" -eq 0 ] && exit 0',
+    '  echo "corcy-power-kiosk: exited with status $status, restarting in $delay s" >&2',
+    '  sleep "$delay"',
+    'done',
+    '',
+  ].join('\n');
+}
+
+export interface AutostartOptions {
+  /** Absolute path of corcy-power-kiosk. */
+  launcher: string;
+}
+
+/**
+ * XDG autostart entry (~/.config/autostart): labwc (through xdg-autostart),
+ * wayfire and the X11 LXDE session of Raspberry Pi OS all honour it.
+ */
+export function autostartEntry(o: AutostartOptions): string {
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=CorcyPower',
+    'Comment=Home power monitor kiosk',
+    `Exec=${o.launcher}`,
+    'Icon=corcy-power',
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    'NoDisplay=true',
+    '',
+  ].join('\n');
+}
+
+export interface CageUnitOptions {
+  /** A user name, or %i in the template unit shipped in the .deb. */
+  user: string;
+  launcher: string;
+  tty: number;
+}
+
+/** A bare kiosk: no desktop, cage owns the screen on one VT, restarted when it dies. */
+export function cageUnit(o: CageUnitOptions): string {
+  const tty = `tty${o.tty}`;
+  return [
+    '[Unit]',
+    'Description=CorcyPower kiosk (cage on ' + tty + ')',
+    'After=systemd-user-sessions.service plymouth-quit-wait.service',
+    `Conflicts=getty@${tty}.service`,
+    `After=getty@${tty}.service`,
+    'Wants=dbus.socket systemd-logind.service',
+    '',
+    '[Service]',
+    `User=${o.user}`,
+    'PAMName=login',
+    `TTYPath=/dev/${tty}`,
+    'TTYReset=yes',
+    'TTYVHangup=yes',
+    'TTYVTDisallocate=yes',
+    'StandardInput=tty-fail',
+    'StandardOutput=journal',
+    'StandardError=journal',
+    'UtmpIdentifier=' + tty,
+    'UtmpMode=user',
+    // -d: no client-side decorations; the app is alone on the screen.
+    `ExecStart=/usr/bin/cage -d -- ${o.launcher}`,
+    'Restart=always',
+    'RestartSec=3',
+    '',
+    '[Install]',
+    'WantedBy=graphical.target',
+    '',
+  ].join('\n');
+}
+
+export interface ServeUnitOptions {
+  user: string;
+  /** The command that runs `corcy-power`, e.g. /usr/bin/corcy-power. */
+  command: string;
+  /** Extra arguments for serve (--host, --port). */
+  args: readonly string[];
+}
+
+/** Headless: `corcy-power serve` for a Pi without a screen, like the old mcpd + dashboard. */
+export function serveUnit(o: ServeUnitOptions): string {
+  const args = o.args.length ? ' ' + o.args.join(' ') : '';
+  return [
+    '[Unit]',
+    'Description=CorcyPower headless recorder and web view',
+    'After=network-online.target',
+    'Wants=network-online.target',
+    '',
+    '[Service]',
+    `User=${o.user}`,
+    // systemd applies the user's groups (initgroups), so membership of spi, given
+    // at install, opens /dev/spidev*; naming the group here would fail off a Pi.
+    `ExecStart=${o.command} serve${args}`,
+    'Restart=always',
+    'RestartSec=5',
+    // SIGTERM makes serve write its last batch of readings before it exits.
+    'KillSignal=SIGTERM',
+    'TimeoutStopSec=20',
+    'NoNewPrivileges=yes',
+    'ProtectSystem=full',
+    'PrivateTmp=yes',
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
+  ].join('\n');
+}
