@@ -117,7 +117,7 @@ export const SettingsSchema = z
     timeZone: TimeZoneSchema,
     language: LanguageSchema,
     brightness: BrightnessSchema.unwrap(),
-    retentionDays: z.number().int().min(1).max(36_500),
+    retentionDays: z.number().int().min(1).max(36_600),
     exportFolder: z.string().min(1).nullable(),
   })
   .strict();

@@ -56,7 +56,7 @@ export const ConfigSchema = z
         path: z.string().min(1).optional(),
         flushIntervalMs: z.number().int().min(200).max(60_000).default(2000),
         /** Raw readings older than this are pruned (rollups are kept). */
-        retentionDays: z.number().int().min(1).max(36_500).default(90),
+        retentionDays: z.number().int().min(1).max(36_600).default(90),
       })
       .strict()
       .prefault({}),
