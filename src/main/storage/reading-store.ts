@@ -5,7 +5,8 @@ import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisiti
 /** What a row keeps: the window's statistics. Current and power follow from calibration. */
 export type StoredReading = Pick<Reading, 't' | 'channel' | 'mean' | 'min' | 'max' | 'rms' | 'flags'>;
 
-interface Row {
+/** A raw row as stored (mean and rms in thousandths of a count). */
+export interface ReadingRow {
   t: number;
   channel: number;
   mean_mc: number;
@@ -19,7 +20,7 @@ const milli = (x: number): number => Math.round(x * 1000);
 
 export class ReadingStore {
   private readonly insertStmt: Database.Statement;
-  private readonly sinceStmt: Database.Statement<[number, number], Row>;
+  private readonly sinceStmt: Database.Statement<[number, number], ReadingRow>;
   private readonly insertMany: (rows: readonly StoredReading[]) => number;
 
   constructor(readonly db: Database.Database) {
