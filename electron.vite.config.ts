@@ -12,6 +12,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
         },
+        // Shared chunks sit beside the entries, so every module of the main build
+        // finds out/renderer and out/preload at the same relative place.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

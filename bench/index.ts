@@ -1,11 +1,13 @@
 // `npm run bench`: each benchmark prints its own figures (medians and ratios
 // against a baseline measured in the same run). A new one is a module and a line here.
 import * as acquisition from './acquisition.bench';
+import * as exportBench from './export.bench';
 import * as storage from './storage.bench';
 
 const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['acquisition', acquisition],
   ['storage', storage],
+  ['export', exportBench],
 ];
 
 async function main(): Promise<void> {

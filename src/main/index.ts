@@ -51,7 +51,7 @@ async function start(): Promise<void> {
   const dbPath = flag('--db') ?? config.storage.path ?? defaultDbPath();
   let core: PowerCore;
   try {
-    core = new PowerCore({ config, dbPath, extraNotice: configProblem });
+    core = new PowerCore({ config, dbPath, configPath, extraNotice: configProblem });
   } catch (err) {
     dialog.showErrorBox('CorcyPower cannot open its database', `${dbPath}\n\n${(err as Error).message}`);
     app.exit(1);

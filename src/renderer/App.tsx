@@ -3,11 +3,17 @@ import { flushSync } from 'react-dom';
 import type { Reading, Status } from '../shared/contract';
 import type { PowerApi } from '../shared/power-api';
 import { EnergySummary } from './components/EnergySummary';
+import { localDateKey } from '../shared/local-time';
+import { CostPanel } from './components/CostPanel';
+import { ExportDialog } from './components/ExportDialog';
 import { Gauge } from './components/Gauge';
 import { HistoryChart } from './components/HistoryChart';
 import { LiveChart } from './components/LiveChart';
 import { RangeBar } from './components/RangeBar';
+import { PowerAlert } from './components/PowerAlert';
+import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
+import { useScreenWake } from './use-screen-wake';
 import { LOCALE_TAG, type Locale, dictionaries } from './i18n';
 import { usePanZoom } from './use-pan-zoom';
 import { type PresetId, type Range, type View, pan, presetRange, zoom } from './view-range';
@@ -21,9 +27,17 @@ function rangeOf(view: View, now: number, liveMs: number): Range {
   return presetRange(view.preset, now);
 }
 
-export function App({ api, locale }: { api: PowerApi; locale: Locale }) {
-  const t = dictionaries[locale];
+/** `forcedLocale` (from ?lang=) wins over the configured language. */
+export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale | null }) {
   const [status, setStatus] = useState<Status | null>(null);
+  const locale: Locale = forcedLocale ?? status?.display.language ?? 'fr';
+  const t = dictionaries[locale];
+  const tag = LOCALE_TAG[locale];
+  const [dialog, setDialog] = useState<'none' | 'export' | 'settings'>('none');
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  useScreenWake(api);
   const [latest, setLatest] = useState<Reading | null>(null);
   const listeners = useRef(new Set<(r: Reading) => void>());
 
@@ -50,7 +64,16 @@ export function App({ api, locale }: { api: PowerApi; locale: Locale }) {
   }, []);
   const minutes = status?.display.liveMinutes ?? 10;
   const loadRecent = useCallback(() => api.getRecent({ minutes }), [api, minutes]);
-  const display = useMemo(() => status?.display, [status?.display.gaugeMaxW, status?.display.liveMinutes, status?.display.timeZone]);
+  const display = useMemo(
+    () => status?.display,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [status?.display.gaugeMaxW, status?.display.liveMinutes, status?.display.timeZone, status?.display.language, status?.display.subscribedVa],
+  );
+
+  const timeZone = display?.timeZone ?? 'Europe/Paris';
+  const today = localDateKey(Date.now(), timeZone);
+  // Settings saved or changed: price again at once.
+  const costKey = JSON.stringify([status?.display, dialog === 'none']);
 
   const [view, setView] = useState<View>({ kind: 'live' });
   const [tick, setTick] = useState(() => Date.now());
@@ -76,12 +99,24 @@ export function App({ api, locale }: { api: PowerApi; locale: Locale }) {
 
   return (
     <main className="app">
+      <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} tag={tag} t={t} />
+      <aside className="side">
+        <CostPanel api={api} tag={tag} t={t} refreshKey={costKey} />
+        <nav className="actions">
+          <button type="button" className="btn" onClick={() => setDialog('export')} data-testid="open-export">
+            {t.export}
+          </button>
+          <button type="button" className="btn" onClick={() => setDialog('settings')} data-testid="open-settings">
+            {t.settings}
+          </button>
+        </nav>
+      </aside>
       <section className="now" aria-label={t.now}>
         <Gauge
           watts={latest?.powerW ?? null}
           maxW={display?.gaugeMaxW ?? 10_000}
           label={t.main}
-          localeTag={LOCALE_TAG[locale]}
+          localeTag={tag}
           readingT={latest?.t ?? null}
         />
         {display && <EnergySummary load={loadEnergy} timeZone={display.timeZone} localeTag={LOCALE_TAG[locale]} labels={t.energy} />}
@@ -104,6 +139,8 @@ export function App({ api, locale }: { api: PowerApi; locale: Locale }) {
         </div>
       </section>
       <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} t={t} />
+      {dialog === 'export' && <ExportDialog api={api} today={today} locale={locale} tag={tag} t={t} onClose={() => setDialog('none')} />}
+      {dialog === 'settings' && <SettingsScreen api={api} today={today} tag={tag} t={t} onClose={() => setDialog('none')} />}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { FlagName } from '../shared/flags';
+import { kioskEn, kioskFr } from './i18n-kiosk';
 
 const fr = {
   main: 'Maison',
@@ -21,6 +22,7 @@ const fr = {
     ClipHigh: 'écrêtage haut',
     SpiError: 'erreur de bus SPI',
   } satisfies Record<FlagName, string>,
+  ...kioskFr,
 };
 
 type Dict = typeof fr;
@@ -46,13 +48,17 @@ const en: Dict = {
     ClipHigh: 'clipping high',
     SpiError: 'SPI bus error',
   },
+  ...kioskEn,
 };
 
 export type Locale = 'fr' | 'en';
 export const LOCALE_TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 export const dictionaries: Record<Locale, Dict> = { fr, en };
 
-export function pickLocale(): Locale {
+export type Dictionary = Dict;
+
+/** ?lang= (for tests and a visitor's browser) wins over the configured language. */
+export function forcedLocale(): Locale | null {
   const q = new URLSearchParams(location.search).get('lang');
-  return q === 'en' ? 'en' : 'fr';
+  return q === 'en' || q === 'fr' ? q : null;
 }

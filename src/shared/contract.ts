@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import { ALL_FLAGS } from './flags';
+import {
+  CheckPinResponseSchema,
+  CostSummarySchema,
+  DailyCostRequestSchema,
+  DayCostSchema,
+  EjectResponseSchema,
+  ExportJobSchema,
+  FieldProblemSchema,
+  SaveSettingsRequestSchema,
+  SaveSettingsResponseSchema,
+  SetTempoColourRequestSchema,
+  SettingsViewSchema,
+  StartExportRequestSchema,
+  TempoDaysSchema,
+} from './kiosk-contract';
 import type { OpName } from './ops';
 
 export const SourceKindSchema = z.enum(['mcp3008', 'sysfs', 'simulated']);
@@ -52,6 +67,9 @@ export const StatusSchema = z.object({
     gaugeMaxW: z.number().positive(),
     liveMinutes: z.number().positive(),
     timeZone: z.string(),
+    language: z.enum(['fr', 'en']),
+    /** Subscribed power in VA (kVA x 1000): the breaker's limit, for the alert. */
+    subscribedVa: z.number().positive(),
   }),
 });
 export type Status = z.infer<typeof StatusSchema>;
@@ -145,6 +163,21 @@ export const contract = {
       .refine(...bounded),
     response: z.array(EnergyRowSchema),
   },
+  getSettings: { request: empty, response: SettingsViewSchema },
+  validateSettings: {
+    request: z.object({ settings: z.record(z.string(), z.unknown()) }).strict(),
+    response: z.object({ problems: z.array(FieldProblemSchema) }),
+  },
+  saveSettings: { request: SaveSettingsRequestSchema, response: SaveSettingsResponseSchema },
+  checkPin: { request: z.object({ pin: z.string().max(16) }).strict(), response: CheckPinResponseSchema },
+  getCost: { request: empty, response: CostSummarySchema },
+  getDailyCost: { request: DailyCostRequestSchema, response: z.array(DayCostSchema) },
+  startExport: { request: StartExportRequestSchema, response: ExportJobSchema },
+  getExport: { request: z.object({ id: z.number().int().nonnegative() }).strict(), response: ExportJobSchema },
+  ejectMedia: { request: z.object({ dir: z.string().min(1) }).strict(), response: EjectResponseSchema },
+  wakeScreen: { request: empty, response: z.object({ level: z.number().min(0).max(1).nullable() }) },
+  getTempoDays: { request: empty, response: TempoDaysSchema },
+  setTempoColour: { request: SetTempoColourRequestSchema, response: TempoDaysSchema },
 } satisfies Record<OpName, { request: z.ZodType; response: z.ZodType }>;
 
 // The reverse check: every contract entry has a row in OPS.

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load-config';
+import { TempoFileError } from '../tariffs/tempo-colours';
 import { defaultConfigPath } from '../config/paths';
 import { COMMON_OPTIONS, type Command, UsageError } from './command';
 
@@ -48,7 +49,7 @@ export async function runCli(argv: readonly string[], commands: readonly Command
       dbPath: values.db as string | undefined,
     });
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof UsageError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof TempoFileError) {
       err(`corcy-power ${name}: ${e.message}`);
       return 2;
     }

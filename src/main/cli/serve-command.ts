@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load-config';
 import { dataDir, defaultDbPath } from '../config/paths';
 import { PowerCore } from '../core/power-core';
 import { createHttpServer, listen } from '../server/http-server';
+import { openDatabase } from '../storage/database';
 import { resolveServerToken } from '../server/server-token';
 import { type Command, UsageError } from './command';
 
@@ -48,12 +49,17 @@ export const serveCommand: Command = {
       throw new UsageError((err as Error).message);
     }
 
-    const core = new PowerCore({ config, dbPath });
+    const core = new PowerCore({ config, dbPath, configPath: ctx.configPath });
     const server = createHttpServer({
       handlers: core.handlers,
       subscribe: (l) => core.hub.subscribe(l),
       initialEvents: () => [{ type: 'status', status: core.status() }],
       staticDir: rendererDir(),
+      csvExport: {
+        openReader: () => openDatabase(dbPath, { readonly: true }),
+        calibration: () => core.currentConfig.calibration,
+        timeZone: () => core.currentConfig.timeZone,
+      },
       token: access?.token ?? null,
     });
     core.start();

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-
-const isTimeZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { BrightnessSchema, LanguageSchema, SubscribedKvaSchema, TariffSchema, TimeZoneSchema } from '../../shared/settings-schema';
 
 // Every field optional with a default; unknown fields are errors, because a typo
 // ("volt" for "volts") silently ignored is a wrong reading for years.
@@ -79,7 +71,28 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
-    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)').default('Europe/Paris'),
+    timeZone: TimeZoneSchema.default('Europe/Paris'),
+    language: LanguageSchema.default('fr'),
+    /** Puissance souscrite: the breaker trips above it, so the screen warns before. */
+    subscribedKva: SubscribedKvaSchema.default(6),
+    tariff: TariffSchema,
+    brightness: BrightnessSchema,
+    /** A salted hash of the settings PIN, never the PIN; absent means no PIN. */
+    pin: z
+      .object({
+        algorithm: z.literal('scrypt'),
+        salt: z.string().regex(/^[0-9a-f]{32}$/, '16 bytes in hex'),
+        hash: z.string().regex(/^[0-9a-f]{64}$/, '32 bytes in hex'),
+      })
+      .strict()
+      .optional(),
+    export: z
+      .object({
+        /** Where CSV files go when no USB stick is mounted; default the XDG Downloads folder. */
+        folder: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

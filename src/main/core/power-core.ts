@@ -12,8 +12,12 @@ import { HistoryQuery } from '../storage/history-query';
 import { ReadingStore } from '../storage/reading-store';
 import { RawRetention } from '../storage/retention';
 import { WriteQueue } from '../storage/write-queue';
+import { defaultConfigPath } from '../config/paths';
+import type { DestinationOptions } from '../export/destination';
+import type { CommandRunner } from '../export/eject';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
+import { createKioskServices } from './kiosk-services';
 
 /** Rows deleted per flush at most: a few ms on a Pi, and 1000 rows/s of catch-up at the default flush. */
 const RETENTION_STEP_ROWS = 2000;
@@ -25,6 +29,14 @@ export interface CoreOptions extends ChooseOptions {
   log?: (line: string) => void;
   /** Something the household should see, such as a config file that was not used. */
   extraNotice?: string | null;
+  /** Where the settings screen saves; default $XDG_CONFIG_HOME/corcy-power/config.json. */
+  configPath?: string;
+  /** USB stick detection and export folder (fake mounts in tests). */
+  media?: DestinationOptions;
+  /** Prefix of /sys for the backlight (a fake tree in tests). */
+  sysRoot?: string;
+  /** Runs udisksctl / eject (a fake in tests). */
+  run?: CommandRunner;
 }
 
 /**
@@ -46,6 +58,7 @@ export class PowerCore {
   private config: Config;
   private last: Reading | null = null;
   private readonly log: (line: string) => void;
+  readonly kiosk: ReturnType<typeof createKioskServices>;
 
   constructor(o: CoreOptions) {
     this.config = o.config;
@@ -88,11 +101,24 @@ export class PowerCore {
       onReading: (r) => this.accept(r),
       onState: (s) => this.stateChanged(s),
     });
+    this.kiosk = createKioskServices({
+      configPath: o.configPath ?? defaultConfigPath(),
+      dbPath: o.dbPath,
+      db,
+      config: () => this.config,
+      applyConfig: (c) => this.updateConfig(c),
+      now: () => this.clock.now(),
+      log: this.log,
+      ...(o.media ? { media: o.media } : {}),
+      ...(o.sysRoot ? { sysRoot: o.sysRoot } : {}),
+      ...(o.run ? { run: o.run } : {}),
+    });
     this.handlers = {
       getStatus: () => this.status(),
       getRecent: ({ minutes }) => this.recent(minutes),
       getHistory: ({ from, to, maxPoints }) => this.historyQuery.history(from, to, maxPoints),
       getEnergy: ({ from, to, per }) => this.energyQuery.energy(from, to, per),
+      ...this.kiosk.handlers,
     };
   }
 
@@ -104,12 +130,28 @@ export class PowerCore {
     if (this.notice) this.log(this.notice);
     this.queue.start();
     this.sampler.start();
+    this.kiosk.start();
   }
 
   async stop(): Promise<void> {
     await this.sampler.stop();
+    await this.kiosk.stop();
     this.queue.close();
     this.store.db.close();
+  }
+
+  /**
+   * A config saved from the settings screen, applied without a restart: the
+   * sampler reads calibration at every window, the screen gets a status event.
+   * What only a restart can change (source, database, server) keeps its value.
+   */
+  updateConfig(next: Config): void {
+    this.config = { ...next, source: this.config.source, server: this.config.server, storage: { ...next.storage, path: this.config.storage.path } };
+    this.hub.publish({ type: 'status', status: this.status() });
+  }
+
+  get currentConfig(): Config {
+    return this.config;
   }
 
   private readingSettings(): ReadingSettings {
@@ -143,6 +185,8 @@ export class PowerCore {
         gaugeMaxW: this.config.display.gaugeMaxW,
         liveMinutes: this.config.display.liveMinutes,
         timeZone: this.config.timeZone,
+        language: this.config.language,
+        subscribedVa: this.config.subscribedKva * 1000,
       },
     };
   }

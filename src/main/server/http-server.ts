@@ -1,10 +1,12 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallResult, LiveEvent } from '../../shared/contract';
-import { LIVE_PATH, OPS, type OpName } from '../../shared/ops';
+import { EXPORT_CSV_PATH, LIVE_PATH, OPS, type OpName } from '../../shared/ops';
 import { type Handlers, dispatch } from '../core/dispatch';
+import { type CsvExportSource, streamCsvExport } from './export-route';
 import { decideAccess, tokenCookie } from './access-token';
 import { queryToObject } from './query';
+import { isLoopback, isSameOriginJson, readJsonBody } from './request-origin';
 import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 
@@ -14,11 +16,15 @@ export interface HttpServerOptions {
   /** The first event each browser gets, so it never waits for a change to draw. */
   initialEvents(): LiveEvent[];
   staticDir: string;
+  /** Serves GET /api/export.csv when given. */
+  csvExport?: CsvExportSource;
   /** When set, every request must carry this token (see access-token.ts); null on loopback. */
   token?: string | null;
 }
 
-const ROUTES = new Map<string, OpName>(Object.entries(OPS).map(([op, { path }]) => [path, op as OpName]));
+const route = (method: string, path: string): string => `${method} ${path}`;
+const ROUTES = new Map<string, OpName>(Object.entries(OPS).map(([op, o]) => [route(o.method, o.path), op as OpName]));
+const PATHS = new Set<string>(Object.values(OPS).map((o) => o.path));
 const HEARTBEAT_MS = 15_000;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -60,12 +66,35 @@ function openLiveStream(req: IncomingMessage, res: ServerResponse, o: HttpServer
   res.on('error', close);
 }
 
+async function callOp(op: OpName, req: IncomingMessage, url: URL, o: HttpServerOptions): Promise<[number, unknown]> {
+  const spec: { method: string; loopbackOnly?: true } = OPS[op];
+  // Until the door has tokens (issue 5), a LAN client can look but not change anything.
+  if (spec.loopbackOnly && !isLoopback(req)) {
+    return [403, { error: { code: 'forbidden', message: `${op} is only allowed from this machine` } }];
+  }
+  let payload: unknown;
+  if (spec.method === 'POST') {
+    if (!isSameOriginJson(req)) return [415, { error: { code: 'invalid_request', message: `${op}: send JSON from this server's own page` } }];
+    const body = await readJsonBody(req);
+    if (!body.ok) return [400, { error: { code: 'invalid_request', message: `${op}: ${body.message}` } }];
+    payload = body.value;
+  } else {
+    const query = queryToObject(url.searchParams);
+    if (!query.ok) return [400, { error: { code: 'invalid_request', message: query.message } }];
+    payload = query.value;
+  }
+  const r = await dispatch(o.handlers, op, payload);
+  return r.ok ? [200, r.value] : [STATUS_OF[r.error.code], { error: r.error }];
+}
+
 /** The HTTP door: the same handlers as IPC, through the same dispatch. */
 export function createHttpServer(o: HttpServerOptions): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end('method not allowed');
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
+    const op = ROUTES.get(route(method, url.pathname));
+    if (!op && (method !== 'GET' || PATHS.has(url.pathname))) {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: PATHS.has(url.pathname) ? 'GET, HEAD, POST' : 'GET, HEAD' }).end('method not allowed');
       return;
     }
     if (o.token) {
@@ -85,13 +114,14 @@ export function createHttpServer(o: HttpServerOptions): Server {
       }
     }
     if (url.pathname === LIVE_PATH) return openLiveStream(req, res, o);
-    const op = ROUTES.get(url.pathname);
-    if (op) {
+    if (url.pathname === EXPORT_CSV_PATH && o.csvExport) {
       const query = queryToObject(url.searchParams);
       if (!query.ok) return sendJson(res, 400, { error: { code: 'invalid_request', message: query.message } });
-      void dispatch(o.handlers, op, query.value).then((r) =>
-        r.ok ? sendJson(res, 200, r.value) : sendJson(res, STATUS_OF[r.error.code], { error: r.error }),
-      );
+      void streamCsvExport(query.value, res, o.csvExport);
+      return;
+    }
+    if (op) {
+      void callOp(op, req, url, o).then(([status, body]) => sendJson(res, status, body));
       return;
     }
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { error: { code: 'unknown_operation', message: `no route ${url.pathname}` } });

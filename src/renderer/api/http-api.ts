@@ -6,8 +6,18 @@ import type { PowerApi } from '../../shared/power-api';
 // EventSource reconnects by itself after a dropped connection or a restart.
 
 async function get(op: OpName, request: Record<string, unknown>): Promise<unknown> {
-  const qs = new URLSearchParams(Object.entries(request).map(([k, v]) => [k, String(v)]));
-  const res = await fetch(`${OPS[op].path}${qs.size ? `?${qs}` : ''}`, { headers: { Accept: 'application/json' } });
+  const spec = OPS[op];
+  let res: Response;
+  if (spec.method === 'POST') {
+    res = await fetch(spec.path, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  } else {
+    const qs = new URLSearchParams(Object.entries(request).map(([k, v]) => [k, String(v)]));
+    res = await fetch(`${spec.path}${qs.size ? `?${qs}` : ''}`, { headers: { Accept: 'application/json' } });
+  }
   const body = (await res.json()) as { error?: { message: string } };
   if (!res.ok) throw new Error(body.error?.message ?? `${op}: HTTP ${res.status}`);
   return body;

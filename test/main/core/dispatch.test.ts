@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Handlers, dispatch } from '../../../src/main/core/dispatch';
 import { isTrustedSender } from '../../../src/main/core/trusted-sender';
+import { unusedHandlers } from '../../helpers/stub-handlers';
 
 function handlers(): Handlers & { calls: string[] } {
   const calls: string[] = [];
   return {
+    ...unusedHandlers(),
     calls,
     getStatus: () => {
       calls.push('getStatus');
@@ -13,7 +15,7 @@ function handlers(): Handlers & { calls: string[] } {
         state: { kind: 'ok' },
         notice: null,
         lastReading: null,
-        display: { gaugeMaxW: 10_000, liveMinutes: 10, timeZone: 'Europe/Paris' },
+        display: { gaugeMaxW: 10_000, liveMinutes: 10, timeZone: 'Europe/Paris', language: 'fr', subscribedVa: 6000 },
       };
     },
     getRecent: ({ minutes }) => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../src/shared/contract';
 import { OPS, OP_NAMES, type OpName } from '../../../src/shared/ops';
 import { parseConfig } from '../../../src/main/config/load-config';
+import { settingsOf } from '../../../src/main/config/settings-mapping';
 import { dispatch } from '../../../src/main/core/dispatch';
 import { PowerCore } from '../../../src/main/core/power-core';
 import { createHttpServer, listen } from '../../../src/main/server/http-server';
@@ -48,6 +49,18 @@ function malformed(op: OpName, f: ReturnType<typeof fuzzer>): unknown[] {
     getRecent: { minutes: 10 },
     getHistory: { from: 0, to: 60_000, maxPoints: 100 },
     getEnergy: { from: 0, to: 86_400_000, per: 'day' },
+    getSettings: {},
+    validateSettings: { settings: {} },
+    saveSettings: { settings: settingsOf(parseConfig({}, 'fuzz.json')) },
+    checkPin: { pin: '1234' },
+    getCost: {},
+    getDailyCost: { from: '2026-01-01', to: '2026-01-02' },
+    startExport: { range: { preset: 'today' }, resolution: 'raw', locale: 'en' },
+    getExport: { id: 1 },
+    ejectMedia: { dir: '/media/pi/KEY' },
+    wakeScreen: {},
+    getTempoDays: {},
+    setTempoColour: { date: '2026-01-05', colour: 'red' },
   };
   for (let i = 0; i < CASES_PER_OP; i++) {
     const kind = i % 4;
@@ -109,13 +122,28 @@ describe('fuzzing the HTTP door', () => {
   };
 
   for (const op of OP_NAMES) {
-    it(`${OPS[op].path}: every malformed query is a 400 invalid_request and changes nothing`, async () => {
+    const { path, method } = OPS[op];
+    it(`${method} ${path}: every malformed ${method === 'GET' ? 'query' : 'JSON body'} is a 400 invalid_request and changes nothing`, async () => {
       const before = snapshot();
       const f = fuzzer(SEED * 7 + op.length);
-      for (const q of queries(op, f)) {
-        const r = await fetch(`${base}${OPS[op].path}?${q}`);
-        expect(r.status, q.slice(0, 80)).toBe(400);
-        expect(((await r.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+      if (method === 'GET') {
+        for (const q of queries(op, f)) {
+          const r = await fetch(`${base}${path}?${q}`);
+          expect(r.status, q.slice(0, 80)).toBe(400);
+          expect(((await r.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+        }
+      } else {
+        let sent = 0;
+        for (const p of malformed(op, fuzzer(SEED * 11 + op.length)).slice(0, 150)) {
+          const body = JSON.stringify(p) ?? '';
+          // JSON turns NaN into null and drops undefined: skip what the wire makes valid.
+          if (contract[op].request.safeParse(body ? (JSON.parse(body) ?? {}) : {}).success) continue;
+          const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+          expect(r.status, body.slice(0, 80)).toBe(400);
+          expect(((await r.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+          sent++;
+        }
+        expect(sent).toBeGreaterThan(100);
       }
       expect(snapshot()).toEqual(before);
       // Still serving: a valid request after the storm.

@@ -8,6 +8,7 @@ import type { Handlers } from '../../../src/main/core/dispatch';
 import { createHttpServer, listen } from '../../../src/main/server/http-server';
 import { queryToObject } from '../../../src/main/server/query';
 import { useTempDir } from '../../helpers/temp-dir';
+import { unusedHandlers } from '../../helpers/stub-handlers';
 
 const tmp = useTempDir();
 let server: Server | null = null;
@@ -22,7 +23,7 @@ const status = {
   state: { kind: 'ok' as const },
   notice: null,
   lastReading: null,
-  display: { gaugeMaxW: 10_000, liveMinutes: 10, timeZone: 'Europe/Paris' },
+  display: { gaugeMaxW: 10_000, liveMinutes: 10, timeZone: 'Europe/Paris', language: 'fr' as const, subscribedVa: 6000 },
 };
 
 async function start(): Promise<{ base: string; hub: EventHub; calls: number[] }> {
@@ -34,6 +35,7 @@ async function start(): Promise<{ base: string; hub: EventHub; calls: number[] }
   const hub = new EventHub();
   const calls: number[] = [];
   const handlers: Handlers = {
+    ...unusedHandlers(),
     getStatus: () => status,
     getRecent: ({ minutes }) => {
       calls.push(minutes);

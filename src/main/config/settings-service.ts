@@ -1,0 +1,82 @@
+import type { FieldProblem, SaveSettingsResponse, SettingsView } from '../../shared/kiosk-contract';
+import type { Request, Response } from '../../shared/contract';
+import { SettingsSchema } from '../../shared/settings-schema';
+import { describeIssues } from '../core/zod-issues';
+import { backupConfigText, readConfigFile, writeFileAtomic } from './config-file';
+import type { Config } from './config-schema';
+import { parseConfig } from './load-config';
+import { PinGate, hashPin } from './pin';
+import { applySettings, settingsOf } from './settings-mapping';
+
+export interface SettingsServiceOptions {
+  configPath: string;
+  current(): Config;
+  /** Applies a saved config at once: calibration from the next window, display at the next status. */
+  apply(config: Config): void;
+  now?: () => number;
+}
+
+/** getSettings / validateSettings / saveSettings / checkPin, for both doors. */
+export class SettingsService {
+  private readonly gate: PinGate;
+
+  constructor(private readonly o: SettingsServiceOptions) {
+    this.gate = new PinGate(o.now);
+  }
+
+  view(): SettingsView {
+    const file = readConfigFile(this.o.configPath);
+    const config = this.o.current();
+    return {
+      settings: settingsOf(config),
+      pinSet: config.pin !== undefined,
+      configFile: this.o.configPath,
+      fileProblems: file.kind === 'invalid' ? file.problems : [],
+    };
+  }
+
+  validate(settings: Record<string, unknown>): { problems: FieldProblem[] } {
+    const r = SettingsSchema.safeParse(settings);
+    if (r.success) return { problems: [] };
+    return {
+      problems: r.error.issues.map((i) => ({ field: i.path.map(String).join('.') || describeIssues([i])[0]!, message: i.message })),
+    };
+  }
+
+  checkPin(pin: string): Response<'checkPin'> {
+    const stored = this.o.current().pin;
+    const r = this.gate.check(pin, stored);
+    return { ok: r.ok, pinSet: stored !== undefined, waitSeconds: r.waitSeconds };
+  }
+
+  save(req: Request<'saveSettings'>): SaveSettingsResponse {
+    const stored = this.o.current().pin;
+    const gate = this.gate.check(req.pin ?? '', stored);
+    if (!gate.ok) {
+      return { ok: false, reason: 'pin', message: 'wrong PIN', waitSeconds: gate.waitSeconds };
+    }
+    const file = readConfigFile(this.o.configPath);
+    if (file.kind === 'invalid' && !req.overwriteInvalid) {
+      return {
+        ok: false,
+        reason: 'file_invalid',
+        message: `${this.o.configPath} does not validate (${file.problems.join('; ')}); saving would replace it`,
+        waitSeconds: 0,
+      };
+    }
+    const raw = file.kind === 'valid' ? file.raw : {};
+    const pin = req.newPin === undefined ? undefined : req.newPin === null ? null : hashPin(req.newPin);
+    const next = applySettings(raw, req.settings, pin);
+    // Parsed before anything is written: a file we write always loads.
+    const config = parseConfig(next, this.o.configPath);
+    let backup: string | null = null;
+    try {
+      if (file.kind === 'invalid' && file.text) backup = backupConfigText(this.o.configPath, file.text);
+      writeFileAtomic(this.o.configPath, `${JSON.stringify(next, null, 2)}\n`);
+    } catch (err) {
+      return { ok: false, reason: 'write_failed', message: `cannot write ${this.o.configPath}: ${(err as Error).message}`, waitSeconds: 0 };
+    }
+    this.o.apply(config);
+    return { ok: true, view: this.view(), backup };
+  }
+}

@@ -1,0 +1,61 @@
+import { localParts } from '../../shared/local-time';
+import type { Brightness } from '../../shared/settings-schema';
+import type { Backlight } from './backlight';
+import { brightnessAt } from './brightness-schedule';
+
+export interface ScreenDimmerOptions {
+  backlight: Backlight | null;
+  brightness(): Brightness;
+  timeZone(): string;
+  now(): number;
+  log(line: string): void;
+}
+
+/** Applies the schedule every 30 s, and full brightness at once on a touch. */
+export class ScreenDimmer {
+  private touchedAt = -Infinity;
+  private timer: NodeJS.Timeout | null = null;
+  private lastLevel: number | null = null;
+  private failed = false;
+
+  constructor(private readonly o: ScreenDimmerOptions) {}
+
+  start(): void {
+    if (!this.o.backlight) {
+      this.o.log('screen: no writable backlight under /sys/class/backlight, brightness schedule off');
+      return;
+    }
+    this.apply();
+    this.timer = setInterval(() => this.apply(), 30_000);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** A touch on the screen: full brightness for wakeSeconds. Returns the level set, or null without a backlight. */
+  wake(): number | null {
+    this.touchedAt = this.o.now();
+    return this.apply();
+  }
+
+  apply(): number | null {
+    const bl = this.o.backlight;
+    if (!bl) return null;
+    const b = this.o.brightness();
+    const p = localParts(this.o.now(), this.o.timeZone());
+    const level = brightnessAt(p.hour * 60 + p.minute, b, this.o.now() - this.touchedAt < b.wakeSeconds * 1000);
+    if (level === this.lastLevel) return level;
+    try {
+      bl.set(level);
+      this.lastLevel = level;
+      this.failed = false;
+    } catch (err) {
+      if (!this.failed) this.o.log(`screen: cannot set ${bl.name} brightness: ${(err as Error).message}`);
+      this.failed = true;
+    }
+    return level;
+  }
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import type { CostSummary, CostTotalView } from '../../shared/kiosk-contract';
+import type { PowerApi } from '../../shared/power-api';
+import type { Dictionary } from '../i18n';
+import { formatDateKey, formatEuros, formatKwh } from '../locale-format';
+
+interface CostPanelProps {
+  api: PowerApi;
+  tag: string;
+  t: Dictionary;
+  /** Changes when settings change, to price again at once. */
+  refreshKey: string;
+}
+
+const REFRESH_MS = 60_000;
+
+function Cost({ label, c, tag, t, testId }: { label: string; c: CostTotalView; tag: string; t: Dictionary; testId: string }) {
+  // Energy without a price (a Tempo day without colour) is not guessed: the sum is a lower bound.
+  const euros = `${c.complete ? '' : '≥ '}${formatEuros(c.totalEur, tag)}`;
+  return (
+    <div className="cost" data-testid={testId} data-complete={c.complete}>
+      <div className="cost-label">{label}</div>
+      <div className="cost-euros">{euros}</div>
+      <div className="cost-kwh">{formatKwh(c.wh, tag)}</div>
+      {!c.complete && (
+        <div className="cost-note">
+          {c.missingColours.length ? t.missingColour(c.missingColours.map((d) => formatDateKey(d, tag, 'short')).join(', ')) : t.unpriced}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Cost today and this month next to the kWh, priced by the main process every minute. */
+export function CostPanel({ api, tag, t, refreshKey }: CostPanelProps) {
+  const [cost, setCost] = useState<CostSummary | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = (): void => {
+      void api
+        .getCost({})
+        .then((c) => alive && setCost(c))
+        .catch(() => undefined);
+    };
+    load();
+    const id = setInterval(load, REFRESH_MS);
+    return () => {
+      alive = false;
+      clearInterval(id);
+    };
+  }, [api, refreshKey]);
+  if (!cost) return <div className="cost-panel" data-testid="cost-panel" />;
+  return (
+    <div className="cost-panel" data-testid="cost-panel">
+      <Cost label={t.today} c={cost.today} tag={tag} t={t} testId="cost-today" />
+      <Cost label={t.thisMonth} c={cost.month} tag={tag} t={t} testId="cost-month" />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// Wall-clock arithmetic in the household's IANA zone, DST included, whatever zone
+// the process runs in. Days, tariff slots, Tempo days and export buckets all start
+// at local times, so they all come through here. No dependency: Intl only.
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 1 = Monday ... 7 = Sunday (ISO 8601). */
+  weekday: number;
+}
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function localParts(epochMs: number, timeZone: string): LocalParts {
+  const p: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(epochMs)) p[part.type] = part.value;
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+    second: Number(p.second),
+    weekday: WEEKDAYS[p.weekday!] ?? 0,
+  };
+}
+
+/** Local time minus UTC at that instant, in ms (+3_600_000 for Paris in winter). */
+export function offsetMs(epochMs: number, timeZone: string): number {
+  const p = localParts(epochMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant of a local wall-clock time. Like Temporal's "compatible": a time
+ * that does not exist (the spring-forward hour) moves forward by the gap, and a
+ * time that exists twice (the autumn hour) gives the earlier instant.
+ */
+export function localToEpoch(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const before = offsetMs(guess - 86_400_000, timeZone);
+  const after = offsetMs(guess + 86_400_000, timeZone);
+  const fits = [guess - before, guess - after].filter((c) => offsetMs(c, timeZone) === guess - c);
+  if (fits.length) return Math.min(...fits);
+  return guess - before;
+}
+
+/** "2026-03-29" */
+export type DateKey = string;
+
+export const dateKey = (y: number, m: number, d: number): DateKey =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+export function parseDateKey(key: DateKey): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (!m) throw new Error(`not a date (YYYY-MM-DD): "${key}"`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) throw new Error(`no such date: "${key}"`);
+  return { year, month, day };
+}
+
+export const isDateKey = (key: string): boolean => {
+  try {
+    parseDateKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The calendar date this many days after (or before) a date; pure calendar arithmetic. */
+export function addDays(key: DateKey, days: number): DateKey {
+  const { year, month, day } = parseDateKey(key);
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return dateKey(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export const localDateKey = (epochMs: number, timeZone: string): DateKey => {
+  const p = localParts(epochMs, timeZone);
+  return dateKey(p.year, p.month, p.day);
+};
+
+/** Local midnight starting that date (00:00 exists in every zone we care about). */
+export function startOfDate(key: DateKey, timeZone: string): number {
+  const { year, month, day } = parseDateKey(key);
+  return localToEpoch(year, month, day, 0, 0, timeZone);
+}
+
+export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** "2026-03-29T03:00:00.250+02:00": ISO 8601 local time with its offset. */
+export function isoLocal(epochMs: number, timeZone: string): string {
+  const p = localParts(epochMs, timeZone);
+  const off = Math.round(offsetMs(epochMs, timeZone) / 60_000);
+  const sign = off < 0 ? '-' : '+';
+  const a = Math.abs(off);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const ms = String(((epochMs % 1000) + 1000) % 1000).padStart(3, '0');
+  return `${dateKey(p.year, p.month, p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}.${ms}${sign}${two(Math.floor(a / 60))}:${two(a % 60)}`;
+}
+
+/**
+ * isoLocal for millions of rows: the offset is looked up once per quarter hour
+ * (no zone changes offset off a quarter hour) and the rest is arithmetic.
+ */
+export function isoLocalFormatter(timeZone: string): (epochMs: number) => string {
+  let quarter = NaN;
+  let off = 0;
+  let suffix = '';
+  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return (t) => {
+    const q = Math.floor(t / 900_000);
+    if (q !== quarter) {
+      quarter = q;
+      off = offsetMs(q * 900_000, timeZone);
+      const m = Math.round(off / 60_000);
+      const a = Math.abs(m);
+      suffix = `${m < 0 ? '-' : '+'}${two(Math.floor(a / 60))}:${two(a % 60)}`;
+    }
+    const d = new Date(t + off);
+    const ms = d.getUTCMilliseconds();
+    return `${dateKey(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}${suffix}`;
+  };
+}
