@@ -34,7 +34,12 @@ export function usePanZoom(el: RefObject<HTMLElement | null>, handlers: PanZoomH
     };
 
     const down = (e: PointerEvent): void => {
-      node.setPointerCapture(e.pointerId);
+      try {
+        // Keeps the drag when the finger leaves the chart; refused for a pointer the browser no longer tracks.
+        node.setPointerCapture(e.pointerId);
+      } catch {
+        /* the gesture still works inside the chart */
+      }
       pointers.set(e.pointerId, e.clientX);
       lastX = centre();
       if (pointers.size === 2) lastDistance = spread();
