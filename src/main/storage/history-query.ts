@@ -55,8 +55,10 @@ export class HistoryQuery {
     this.days = dayBuckets(o.timeZone);
   }
 
-  history(from: number, to: number, maxPoints: number): HistoryResponse {
-    const choice = chooseLevel(to - from, maxPoints, this.o.readingIntervalMs());
+  /** `rawOnly`: the same buckets from raw rows alone, the baseline the benchmark compares with. */
+  history(from: number, to: number, maxPoints: number, rawOnly = false): HistoryResponse {
+    const chosen = chooseLevel(to - from, maxPoints, this.o.readingIntervalMs());
+    const choice = rawOnly ? { ...chosen, level: 'raw' as const, unitMs: chosen.bucketMs } : chosen;
     const perBucket = choice.bucketMs / choice.unitMs;
     const out: HistoryResponse = { level: choice.level, bucketMs: choice.bucketMs, t: [], mean: [], min: [], max: [], missingS: [], n: [] };
     const cal = this.o.calibration();
