@@ -3,8 +3,10 @@
 import * as acquisition from './acquisition.bench';
 import * as exportBench from './export.bench';
 import * as storage from './storage.bench';
+import * as history from './history.bench';
 
 const BENCHES: [string, { run(): Promise<string[]> }][] = [
+  ['history', history],
   ['acquisition', acquisition],
   ['storage', storage],
   ['export', exportBench],

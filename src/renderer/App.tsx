@@ -2,16 +2,30 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Reading, Status } from '../shared/contract';
 import type { PowerApi } from '../shared/power-api';
+import { EnergySummary } from './components/EnergySummary';
 import { localDateKey } from '../shared/local-time';
 import { CostPanel } from './components/CostPanel';
 import { ExportDialog } from './components/ExportDialog';
 import { Gauge } from './components/Gauge';
+import { HistoryChart } from './components/HistoryChart';
 import { LiveChart } from './components/LiveChart';
+import { RangeBar } from './components/RangeBar';
 import { PowerAlert } from './components/PowerAlert';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
 import { useScreenWake } from './use-screen-wake';
 import { LOCALE_TAG, type Locale, dictionaries } from './i18n';
+import { usePanZoom } from './use-pan-zoom';
+import { type PresetId, type Range, type View, pan, presetRange, zoom } from './view-range';
+
+/** A preset ("last 24 h") moves with the clock; its data is fetched again this often. */
+const PRESET_REFRESH_MS = 30_000;
+
+function rangeOf(view: View, now: number, liveMs: number): Range {
+  if (view.kind === 'fixed') return view.range;
+  if (view.kind === 'live') return { from: now - liveMs, to: now };
+  return presetRange(view.preset, now);
+}
 
 /** `forcedLocale` (from ?lang=) wins over the configured language. */
 export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale | null }) {
@@ -61,6 +75,28 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
   // Settings saved or changed: price again at once.
   const costKey = JSON.stringify([status?.display, dialog === 'none']);
 
+  const [view, setView] = useState<View>({ kind: 'live' });
+  const [tick, setTick] = useState(() => Date.now());
+  useEffect(() => {
+    if (view.kind !== 'preset') return;
+    const id = setInterval(() => setTick(Date.now()), PRESET_REFRESH_MS);
+    return () => clearInterval(id);
+  }, [view.kind]);
+  const liveMs = minutes * 60_000;
+  const range = useMemo(() => rangeOf(view, tick, liveMs), [view, tick, liveMs]);
+  const pick = useCallback((id: PresetId) => {
+    setTick(Date.now());
+    setView(id === 'live' ? { kind: 'live' } : { kind: 'preset', preset: id });
+  }, []);
+  const chartArea = useRef<HTMLDivElement>(null);
+  usePanZoom(chartArea, {
+    onPan: (dx) => setView((v) => ({ kind: 'fixed', range: pan(rangeOf(v, Date.now(), liveMs), dx, Date.now()) })),
+    onZoom: (f, at) => setView((v) => ({ kind: 'fixed', range: zoom(rangeOf(v, Date.now(), liveMs), f, at, Date.now()) })),
+    onEnd: () => undefined,
+  });
+  const loadHistory = useCallback((r: Range, maxPoints: number) => api.getHistory({ from: r.from, to: r.to, maxPoints }), [api]);
+  const loadEnergy = useCallback((from: number, to: number) => api.getEnergy({ from, to, per: 'day' }), [api]);
+
   return (
     <main className="app">
       <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} tag={tag} t={t} />
@@ -83,18 +119,25 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
           localeTag={tag}
           readingT={latest?.t ?? null}
         />
+        {display && <EnergySummary load={loadEnergy} timeZone={display.timeZone} localeTag={LOCALE_TAG[locale]} labels={t.energy} />}
       </section>
-      {display && (
-        <section className="recent">
-          <LiveChart
-            onReading={onReading}
-            loadRecent={loadRecent}
-            minutes={display.liveMinutes}
-            timeZone={display.timeZone}
-            title={t.last10(display.liveMinutes)}
-          />
-        </section>
-      )}
+      <section className="recent">
+        <RangeBar view={view} labels={t.ranges} onPick={pick} />
+        <div className="chart-area" ref={chartArea}>
+          {display &&
+            (view.kind === 'live' ? (
+              <LiveChart
+                onReading={onReading}
+                loadRecent={loadRecent}
+                minutes={display.liveMinutes}
+                timeZone={display.timeZone}
+                title={t.last10(display.liveMinutes)}
+              />
+            ) : (
+              <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
+            ))}
+        </div>
+      </section>
       <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} t={t} />
       {dialog === 'export' && <ExportDialog api={api} today={today} locale={locale} tag={tag} t={t} onClose={() => setDialog('none')} />}
       {dialog === 'settings' && <SettingsScreen api={api} today={today} tag={tag} t={t} onClose={() => setDialog('none')} />}

@@ -13,6 +13,9 @@ const fr = {
   last: 'dernière mesure il y a',
   retry: 'nouvel essai dans',
   last10: (min: number) => `Dernières ${min} minutes`,
+  history: 'Historique',
+  ranges: { live: 'Direct', '1h': '1 h', '24h': '24 h', '7d': '7 j', '30d': '30 j', '1y': '1 an' },
+  energy: { today: "Aujourd'hui", month: 'Ce mois' },
   flags: {
     Drift: 'moyenne dérivée (capteur débranché ?)',
     ClipLow: 'écrêtage bas',
@@ -36,6 +39,9 @@ const en: Dict = {
   last: 'last reading',
   retry: 'retrying in',
   last10: (min: number) => `Last ${min} minutes`,
+  history: 'History',
+  ranges: { live: 'Live', '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', '1y': '1 year' },
+  energy: { today: 'Today', month: 'This month' },
   flags: {
     Drift: 'mean drifted (sensor unplugged?)',
     ClipLow: 'clipping low',

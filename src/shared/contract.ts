@@ -35,6 +35,11 @@ export const ReadingSchema = z.object({
   currentA: z.number().nonnegative(),
   powerW: z.number().nonnegative(),
   flags: z.number().int().min(0).max(ALL_FLAGS),
+  /**
+   * Monotonic ms (this process's clock) at the window's end, for the interval to
+   * the next reading; absent on stored rows. Optional so older clients still parse.
+   */
+  mono: z.number().optional(),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
 
@@ -77,12 +82,86 @@ export type LiveEvent = z.infer<typeof LiveEventSchema>;
 
 const empty = z.object({}).strict();
 
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An instant as epoch ms or an ISO 8601 string (a date alone is UTC midnight); always epoch ms after parsing. */
+export const InstantSchema = z.unknown().transform((v, ctx): number => {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+  const t = typeof v === 'string' && ISO_8601.test(v) ? Date.parse(v) : NaN;
+  if (Number.isNaN(t)) {
+    ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 date-time or epoch ms, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return t;
+});
+
+/** Ranges up to 20 years: enough for any history this app keeps. */
+const MAX_RANGE_MS = 20 * 366 * 86_400_000;
+
+const RANGE = { from: InstantSchema, to: InstantSchema };
+type Range = { from: number; to: number };
+const ordered: [(r: Range) => boolean, { message: string; path: string[] }] = [
+  (r) => r.from < r.to,
+  { message: 'must be after "from"', path: ['to'] },
+];
+const bounded: [(r: Range) => boolean, { message: string; path: string[] }] = [
+  (r) => r.to - r.from <= MAX_RANGE_MS,
+  { message: 'range longer than 20 years', path: ['to'] },
+];
+
+export const HistoryLevelSchema = z.enum(['raw', 'minute', 'hour', 'day']);
+export type HistoryLevel = z.infer<typeof HistoryLevelSchema>;
+
+/** Columns per bucket (compact JSON, and what the chart wants). Powers in W; null mean: no covered time. */
+export const HistoryResponseSchema = z.object({
+  level: HistoryLevelSchema,
+  bucketMs: z.number().positive(),
+  /** Bucket starts, epoch ms. */
+  t: z.array(z.number()),
+  mean: z.array(z.number().nullable()),
+  min: z.array(z.number().nullable()),
+  max: z.array(z.number().nullable()),
+  /** Seconds in the bucket with no readings (gaps longer than storage.maxGapS). */
+  missingS: z.array(z.number()),
+  n: z.array(z.number().int()),
+});
+export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
+
+export const EnergyPerSchema = z.enum(['day', 'month', 'year']);
+export type EnergyPer = z.infer<typeof EnergyPerSchema>;
+
+export const EnergyRowSchema = z.object({
+  /** The local period: `2026-03-29`, `2026-03` or `2026`. */
+  period: z.string(),
+  start: z.number(),
+  end: z.number(),
+  wh: z.number(),
+  missingS: z.number(),
+});
+export type EnergyRow = z.infer<typeof EnergyRowSchema>;
+
 /** Every operation of both doors (IPC and HTTP): its request and response. */
 export const contract = {
   getStatus: { request: empty, response: StatusSchema },
   getRecent: {
     request: z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
     response: z.array(ReadingSchema),
+  },
+  getHistory: {
+    request: z
+      .object({ ...RANGE, maxPoints: z.number().int().min(2).max(5000) })
+      .strict()
+      .refine(...ordered)
+      .refine(...bounded),
+    response: HistoryResponseSchema,
+  },
+  getEnergy: {
+    request: z
+      .object({ ...RANGE, per: EnergyPerSchema })
+      .strict()
+      .refine(...ordered)
+      .refine(...bounded),
+    response: z.array(EnergyRowSchema),
   },
   getSettings: { request: empty, response: SettingsViewSchema },
   validateSettings: {

@@ -9,6 +9,8 @@
 export const OPS = {
   getStatus: { path: '/api/status', method: 'GET' },
   getRecent: { path: '/api/recent', method: 'GET' },
+  getHistory: { path: '/api/history', method: 'GET' },
+  getEnergy: { path: '/api/energy', method: 'GET' },
   getSettings: { path: '/api/settings', method: 'GET' },
   validateSettings: { path: '/api/settings/validate', method: 'POST' },
   saveSettings: { path: '/api/settings', method: 'POST', loopbackOnly: true },

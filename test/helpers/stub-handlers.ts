@@ -8,6 +8,8 @@ export function unusedHandlers(): Kiosk {
     throw new Error(`${op} not expected in this test`);
   };
   return {
+    getHistory: fail('getHistory'),
+    getEnergy: fail('getEnergy'),
     getSettings: fail('getSettings'),
     validateSettings: fail('validateSettings'),
     saveSettings: fail('saveSettings'),

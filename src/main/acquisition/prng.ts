@@ -17,7 +17,11 @@ export function hashUnit(...parts: number[]): number {
     h = Math.imul(h ^ (p | 0), 0x01000193);
     h = Math.imul(h ^ Math.floor(p / 4294967296), 0x01000193);
   }
-  return mulberry32(h)();
+  // mulberry32(h)() inlined: called several times per simulated reading, so no closure.
+  let t = (h + 0x6d2b79f5) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
 /** Standard normal deviate (Box-Muller). */

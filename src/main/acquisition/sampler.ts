@@ -2,6 +2,7 @@ import type { Reading, SourceState } from '../../shared/contract';
 import { type AdcSource, toSourceError } from './adc-source';
 import { type ReadingSettings, toReading } from './reading';
 import type { Clock } from './simulated-source';
+import { TimelineStamper } from './timeline-stamper';
 
 export interface Backoff {
   initialMs: number;
@@ -20,6 +21,8 @@ export interface SamplerOptions {
   onState(state: SourceState): void;
   /** Where the device lives, for error messages. */
   deviceName?: string;
+  /** Stamps readings (wall + monotonic); by default one that starts from nothing stored. */
+  stamper?: TimelineStamper;
 }
 
 /**
@@ -31,8 +34,11 @@ export class Sampler {
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private state: SourceState = { kind: 'starting' };
+  private readonly stamper: TimelineStamper;
 
-  constructor(private readonly o: SamplerOptions) {}
+  constructor(private readonly o: SamplerOptions) {
+    this.stamper = o.stamper ?? new TimelineStamper(null, () => undefined);
+  }
 
   get currentState(): SourceState {
     return this.state;
@@ -67,9 +73,10 @@ export class Sampler {
         }
         const window = await this.o.source.readWindow();
         if (this.stopped) break;
-        const endedAt = this.o.clock.now();
+        const wall = this.o.clock.now();
+        const stamp = this.stamper.stamp(wall, this.o.clock.monotonic?.() ?? wall);
         const started = performance.now();
-        const reading = toReading(window, endedAt, this.o.settings());
+        const reading = { ...toReading(window, stamp.t, this.o.settings()), mono: stamp.mono };
         this.setState({ kind: 'ok' });
         delay = backoff.initialMs;
         this.o.onReading(reading, performance.now() - started);

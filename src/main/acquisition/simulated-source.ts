@@ -11,11 +11,14 @@ export interface SimulatedOptions extends WaveformOptions {
 
 export interface Clock {
   now(): number;
+  /** Monotonic ms (never jumps); the wall clock stands in when a clock has none. */
+  monotonic?(): number;
   sleep(ms: number): Promise<void>;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  monotonic: () => performance.now(),
   sleep: (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms))),
 };
 

@@ -20,6 +20,18 @@ const HARMONICS: readonly [order: number, amplitude: number, phase: number][] = 
 ];
 const RMS_OF_SHAPE = Math.sqrt(HARMONICS.reduce((s, [, a]) => s + (a * a) / 2, 0));
 
+/** Peak over rms of the current's shape, found once numerically: where min and max of a window land. */
+export const CREST_FACTOR = (() => {
+  let peak = 0;
+  for (let i = 0; i < 10_000; i++) {
+    const x = (2 * Math.PI * i) / 10_000;
+    let v = 0;
+    for (const [order, a, phase] of HARMONICS) v += a * Math.sin(order * x + phase);
+    peak = Math.max(peak, Math.abs(v));
+  }
+  return peak / RMS_OF_SHAPE;
+})();
+
 /**
  * Fills `out` with the counts an MCP3008 would read for a current of `currentA` rms,
  * sampled evenly from `startMs` over `windowMs`. Deterministic from `seed`.

@@ -55,8 +55,10 @@ export const ConfigSchema = z
         /** Overrides the default $XDG_DATA_HOME/corcy-power/power.db; --db overrides both. */
         path: z.string().min(1).optional(),
         flushIntervalMs: z.number().int().min(200).max(60_000).default(2000),
-        /** Raw readings older than this are pruned (rollups are kept). */
+        /** Raw readings older than this are deleted (a few thousand per flush); rollups are kept. */
         retentionDays: z.number().int().min(1).max(36_600).default(90),
+        /** A longer interval between readings is missing time: never bridged, never energy. */
+        maxGapS: z.number().min(1).max(3600).default(10),
       })
       .strict()
       .prefault({}),

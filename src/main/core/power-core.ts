@@ -5,8 +5,12 @@ import type { ReadingSettings } from '../acquisition/reading';
 import { Sampler } from '../acquisition/sampler';
 import { type Clock, systemClock } from '../acquisition/simulated-source';
 import type { Config } from '../config/config-schema';
+import { TimelineStamper } from '../acquisition/timeline-stamper';
 import { openDatabase } from '../storage/database';
+import { EnergyQuery } from '../storage/energy-query';
+import { HistoryQuery } from '../storage/history-query';
 import { ReadingStore } from '../storage/reading-store';
+import { RawRetention } from '../storage/retention';
 import { WriteQueue } from '../storage/write-queue';
 import { defaultConfigPath } from '../config/paths';
 import type { DestinationOptions } from '../export/destination';
@@ -14,6 +18,9 @@ import type { CommandRunner } from '../export/eject';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
 import { createKioskServices } from './kiosk-services';
+
+/** Rows deleted per flush at most: a few ms on a Pi, and 1000 rows/s of catch-up at the default flush. */
+const RETENTION_STEP_ROWS = 2000;
 
 export interface CoreOptions extends ChooseOptions {
   config: Config;
@@ -42,6 +49,9 @@ export class PowerCore {
   readonly handlers: Handlers;
   private readonly queue: WriteQueue;
   private readonly sampler: Sampler;
+  private readonly retention: RawRetention;
+  private readonly historyQuery: HistoryQuery;
+  private readonly energyQuery: EnergyQuery;
   private readonly clock: Clock;
   private readonly sourceKind: Status['source'];
   private readonly notice: string | null;
@@ -55,9 +65,27 @@ export class PowerCore {
     this.clock = o.clock ?? systemClock;
     this.log = o.log ?? ((line) => console.log(line));
     const db = openDatabase(o.dbPath);
-    this.store = new ReadingStore(db);
+    this.store = new ReadingStore(db, {
+      calibration: () => this.config.calibration,
+      maxGapMs: () => this.config.storage.maxGapS * 1000,
+      rawFrom: () => this.rawFrom(),
+      timeZone: o.config.timeZone,
+      log: this.log,
+    });
+    this.retention = new RawRetention(db);
+    this.historyQuery = new HistoryQuery(db, {
+      calibration: () => this.config.calibration,
+      channel: () => this.config.source.channel,
+      readingIntervalMs: () => this.config.source.windowMs,
+      timeZone: o.config.timeZone,
+    });
+    this.energyQuery = new EnergyQuery(db, o.config.timeZone);
     this.queue = new WriteQueue({
-      write: (rows) => this.store.insert(rows),
+      write: (rows) => {
+        this.store.insert(rows);
+        // Small steps after each batch: retention never holds up acquisition.
+        this.retention.step(this.rawFrom(), RETENTION_STEP_ROWS);
+      },
       flushIntervalMs: o.config.storage.flushIntervalMs,
       onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
     });
@@ -69,6 +97,7 @@ export class PowerCore {
       deviceName: chosen.deviceName,
       clock: this.clock,
       settings: () => this.readingSettings(),
+      stamper: new TimelineStamper(this.store.writer.lastT, this.log),
       onReading: (r) => this.accept(r),
       onState: (s) => this.stateChanged(s),
     });
@@ -87,8 +116,14 @@ export class PowerCore {
     this.handlers = {
       getStatus: () => this.status(),
       getRecent: ({ minutes }) => this.recent(minutes),
+      getHistory: ({ from, to, maxPoints }) => this.historyQuery.history(from, to, maxPoints),
+      getEnergy: ({ from, to, per }) => this.energyQuery.energy(from, to, per),
       ...this.kiosk.handlers,
     };
+  }
+
+  private rawFrom(): number {
+    return this.clock.now() - this.config.storage.retentionDays * 86_400_000;
   }
 
   start(): void {

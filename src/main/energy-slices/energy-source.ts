@@ -1,17 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { Calibration } from '../acquisition/calibration';
-import { iterateReadings } from '../storage/reading-iterator';
+import { MJ_PER_WH } from '../energy/span';
 import type { EnergySlice } from '../tariffs/energy-slice';
-import { DEFAULT_GAP_MS, readingSlices } from './reading-slices';
+import { DEFAULT_GAP_MS } from './reading-slices';
+
+const MINUTE = 60_000;
 
 /**
- * Energy over [from, to) as time-ordered slices, for cost. Today it integrates
- * raw readings (starting one gap early, so the first reading of the range knows
- * its predecessor). When minute rollups exist (issue 3), this is the one
- * function to switch: one slice per minute row instead.
+ * Energy over [from, to) as time-ordered slices, for cost: one slice per minute
+ * rollup (kept forever, unlike raw rows past retention), its energy integrated
+ * on the monotonic clock with gaps left out when the readings were written. A
+ * minute holds the readings whose window ended in it; tariff periods change on
+ * whole minutes, so pricing per minute is exact.
  */
-export function* energySlices(db: Database.Database, from: number, to: number, cal: Calibration, gapMs = DEFAULT_GAP_MS): Generator<EnergySlice> {
-  for (const s of readingSlices(iterateReadings(db, from - gapMs, to, cal), gapMs)) {
-    if (s.end > from && s.wh > 0) yield { start: s.start, end: s.end, wh: s.wh };
-  }
+export function* energySlices(db: Database.Database, from: number, to: number, _cal?: Calibration, _gapMs = DEFAULT_GAP_MS): Generator<EnergySlice> {
+  const rows = db
+    .prepare<[number, number], { b: number; e: number }>('SELECT b, energy_mj AS e FROM rollup_minute WHERE b >= ? AND b < ? AND energy_mj > 0 ORDER BY b')
+    .iterate(Math.ceil(from / MINUTE), Math.ceil(to / MINUTE));
+  for (const r of rows) yield { start: r.b * MINUTE, end: (r.b + 1) * MINUTE, wh: r.e / MJ_PER_WH };
 }

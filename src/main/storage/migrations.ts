@@ -19,6 +19,62 @@ export const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
       ) WITHOUT ROWID;
     `);
   },
+  (db) => {
+    // v2, for years on an SD card (<= 28 bytes a reading) and for energy:
+    // - a rowid table keyed k = t * 8 + channel: appends in time order fill every
+    //   page (a WITHOUT ROWID b-tree left ~12 % of each page empty), and the key is
+    //   the only index;
+    // - small integers around mid-scale (mean - 511.5 in thousandths, min - 512,
+    //   max - 512) so that most take one byte;
+    // - span_ms: the monotonic time since the previous reading; > 0 is time this
+    //   reading covers (its energy), < 0 is missing time (a gap never bridged),
+    //   0 when nothing came before.
+    // Rollups per minute, hour and local day are kept in the same transaction as
+    // the readings; energy in mJ (W x ms) so that sums are exact integers.
+    db.exec(`
+      CREATE TABLE reading2 (
+        k INTEGER PRIMARY KEY,
+        mean_d INTEGER NOT NULL,
+        min_o INTEGER NOT NULL,
+        max_o INTEGER NOT NULL,
+        rms_mc INTEGER NOT NULL,
+        span_ms INTEGER NOT NULL,
+        flags INTEGER NOT NULL
+      );
+      INSERT INTO reading2 (k, mean_d, min_o, max_o, rms_mc, span_ms, flags)
+        SELECT t * 8 + channel, mean_mc - 511500, min - 512, max - 512, rms_mc,
+          CASE WHEN prev IS NULL THEN 0 WHEN t - prev <= 10000 THEN t - prev ELSE prev - t END,
+          flags
+        FROM (SELECT *, lag(t) OVER (PARTITION BY channel ORDER BY t) AS prev FROM reading);
+      DROP TABLE reading;
+      ALTER TABLE reading2 RENAME TO reading;
+    `);
+    for (const level of ['minute', 'hour', 'day']) {
+      db.exec(`
+        CREATE TABLE rollup_${level} (
+          b INTEGER PRIMARY KEY,
+          n INTEGER NOT NULL,
+          energy_mj INTEGER NOT NULL,
+          covered_ms INTEGER NOT NULL,
+          missing_ms INTEGER NOT NULL,
+          min_w INTEGER,
+          max_w INTEGER
+        );
+      `);
+    }
+    // The last reading written, so a restart continues the timeline (and its
+    // rollups) where it stopped. Rows copied above have no rollups: the writer
+    // replays them on first open (rollups_from marks where that must start).
+    db.exec(`
+      CREATE TABLE cursor (
+        id INTEGER PRIMARY KEY CHECK (id = 0),
+        last_t INTEGER,
+        rollups_from INTEGER
+      );
+      INSERT INTO cursor (id, last_t, rollups_from)
+        SELECT 0, max(k) >> 3, min(k) >> 3 FROM reading;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Reading } from '../../shared/contract';
 import { readingFromStats } from '../acquisition/reading';
 import type { Calibration } from '../acquisition/calibration';
-import type { ReadingRow } from './reading-store';
+import { type ReadingRow, decodeReading, rowKey } from './reading-codec';
 
 
 /**
@@ -16,18 +16,14 @@ import type { ReadingRow } from './reading-store';
  */
 export function* iterateReadings(db: Database.Database, from: number, to: number, cal: Calibration): Generator<Reading> {
   const stmt = db.prepare<[number, number], ReadingRow>(
-    'SELECT t, channel, mean_mc, min, max, rms_mc, flags FROM reading WHERE t >= ? AND t < ? ORDER BY t',
+    'SELECT k, mean_d, min_o, max_o, rms_mc, span_ms, flags FROM reading WHERE k >= ? AND k < ? ORDER BY k',
   );
-  for (const row of stmt.iterate(from, to)) {
-    yield readingFromStats(
-      { mean: row.mean_mc / 1000, min: row.min, max: row.max, rms: row.rms_mc / 1000 },
-      row.t,
-      row.flags,
-      { channel: row.channel, calibration: cal },
-    );
+  for (const row of stmt.iterate(rowKey(from, 0), rowKey(to, 0))) {
+    const r = decodeReading(row);
+    yield readingFromStats(r, r.t, r.flags, { channel: r.channel, calibration: cal });
   }
 }
 
 export function countReadings(db: Database.Database, from: number, to: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM reading WHERE t >= ? AND t < ?').get(from, to) as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS n FROM reading WHERE k >= ? AND k < ?').get(rowKey(from, 0), rowKey(to, 0)) as { n: number }).n;
 }

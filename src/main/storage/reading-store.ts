@@ -1,65 +1,51 @@
 import type Database from 'better-sqlite3';
 import type { Reading } from '../../shared/contract';
-import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
+import { type Calibration, DEFAULT_CALIBRATION, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
+import { type ReadingRow, decodeReading, rowKey } from './reading-codec';
+import { HistoryWriter, type HistoryWriterOptions, type TimedReading } from './history-writer';
 
 /** What a row keeps: the window's statistics. Current and power follow from calibration. */
 export type StoredReading = Pick<Reading, 't' | 'channel' | 'mean' | 'min' | 'max' | 'rms' | 'flags'>;
 
-/** A raw row as stored (mean and rms in thousandths of a count). */
-export interface ReadingRow {
-  t: number;
-  channel: number;
-  mean_mc: number;
-  min: number;
-  max: number;
-  rms_mc: number;
-  flags: number;
-}
+const DEFAULT_WRITER: HistoryWriterOptions = {
+  calibration: () => DEFAULT_CALIBRATION,
+  maxGapMs: () => 10_000,
+  rawFrom: () => -Infinity,
+  timeZone: 'Europe/Paris',
+};
 
-const milli = (x: number): number => Math.round(x * 1000);
-
+/** Raw readings: written through the HistoryWriter (rollups in the same transaction), read back by range. */
 export class ReadingStore {
-  private readonly insertStmt: Database.Statement;
-  private readonly sinceStmt: Database.Statement<[number, number], ReadingRow>;
-  private readonly insertMany: (rows: readonly StoredReading[]) => number;
+  readonly writer: HistoryWriter;
+  private readonly rangeStmt: Database.Statement<[number, number], ReadingRow>;
 
-  constructor(readonly db: Database.Database) {
-    // A duplicate (t, channel) can only come from a wall clock that went back:
-    // the first reading stamped with that instant is kept.
-    this.insertStmt = db.prepare(
-      'INSERT OR IGNORE INTO reading (t, channel, mean_mc, min, max, rms_mc, flags) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.sinceStmt = db.prepare(
-      'SELECT t, channel, mean_mc, min, max, rms_mc, flags FROM reading WHERE t >= ? AND t <= ? ORDER BY t',
-    );
-    this.insertMany = db.transaction((rows: readonly StoredReading[]) => {
-      let added = 0;
-      for (const r of rows) {
-        added += this.insertStmt.run(r.t, r.channel, milli(r.mean), Math.round(r.min), Math.round(r.max), milli(r.rms), r.flags).changes;
-      }
-      return added;
-    });
+  constructor(
+    readonly db: Database.Database,
+    writerOptions: HistoryWriterOptions = DEFAULT_WRITER,
+  ) {
+    this.writer = new HistoryWriter(db, writerOptions);
+    this.rangeStmt = db.prepare('SELECT k, mean_d, min_o, max_o, rms_mc, span_ms, flags FROM reading WHERE k >= ? AND k <= ? ORDER BY k');
   }
 
   /** One transaction for the whole batch; returns how many rows were new. */
-  insert(rows: readonly StoredReading[]): number {
-    return rows.length === 0 ? 0 : this.insertMany(rows);
+  insert(rows: readonly TimedReading[]): number {
+    return rows.length === 0 ? 0 : this.writer.write(rows).written;
   }
 
   range(from: number, to: number, cal: Calibration): Reading[] {
-    return this.sinceStmt.all(from, to).map((row) => {
-      const rms = row.rms_mc / 1000;
-      const currentA = currentFromRms(rms, cal);
+    return this.rangeStmt.all(rowKey(Math.ceil(from), 0), rowKey(Math.floor(to), 7)).map((row) => {
+      const r = decodeReading(row);
+      const currentA = currentFromRms(r.rms, cal);
       return {
-        t: row.t,
-        channel: row.channel,
-        mean: row.mean_mc / 1000,
-        min: row.min,
-        max: row.max,
-        rms,
+        t: r.t,
+        channel: r.channel,
+        mean: r.mean,
+        min: r.min,
+        max: r.max,
+        rms: r.rms,
         currentA,
         powerW: powerFromCurrent(currentA, cal),
-        flags: row.flags,
+        flags: r.flags,
       };
     });
   }

@@ -1,7 +1,7 @@
-import type { StoredReading } from './reading-store';
+import type { TimedReading } from './history-writer';
 
 export interface WriteQueueOptions {
-  write(rows: readonly StoredReading[]): void;
+  write(rows: readonly TimedReading[]): void;
   flushIntervalMs: number;
   /** Rows kept while the disk refuses writes; the oldest go first past this. */
   maxPending?: number;
@@ -15,7 +15,7 @@ export interface WriteQueueOptions {
  * batch and tries again on the next tick.
  */
 export class WriteQueue {
-  private pending: StoredReading[] = [];
+  private pending: TimedReading[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: WriteQueueOptions) {}
@@ -25,13 +25,13 @@ export class WriteQueue {
     this.timer.unref?.();
   }
 
-  enqueue(r: StoredReading): void {
+  enqueue(r: TimedReading): void {
     this.pending.push(r);
     const max = this.o.maxPending ?? 100_000;
     if (this.pending.length > max) this.pending.splice(0, this.pending.length - max);
   }
 
-  pendingRows(): readonly StoredReading[] {
+  pendingRows(): readonly TimedReading[] {
     return this.pending;
   }
 

@@ -22,6 +22,14 @@ function handlers(): Handlers & { calls: string[] } {
       calls.push(`getRecent:${minutes}`);
       return [];
     },
+    getHistory: ({ from, to, maxPoints }) => {
+      calls.push(`getHistory:${from}:${to}:${maxPoints}`);
+      return { level: 'raw', bucketMs: 1000, t: [], mean: [], min: [], max: [], missingS: [], n: [] };
+    },
+    getEnergy: ({ per }) => {
+      calls.push(`getEnergy:${per}`);
+      return [];
+    },
   };
 }
 

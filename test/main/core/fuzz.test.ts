@@ -47,6 +47,8 @@ function malformed(op: OpName, f: ReturnType<typeof fuzzer>): unknown[] {
   const valid: Record<OpName, Record<string, unknown>> = {
     getStatus: {},
     getRecent: { minutes: 10 },
+    getHistory: { from: 0, to: 60_000, maxPoints: 100 },
+    getEnergy: { from: 0, to: 86_400_000, per: 'day' },
     getSettings: {},
     validateSettings: { settings: {} },
     saveSettings: { settings: settingsOf(parseConfig({}, 'fuzz.json')) },

@@ -41,6 +41,8 @@ async function start(): Promise<{ base: string; hub: EventHub; calls: number[] }
       calls.push(minutes);
       return [];
     },
+    getHistory: () => ({ level: 'raw', bucketMs: 1000, t: [], mean: [], min: [], max: [], missingS: [], n: [] }),
+    getEnergy: () => [],
   };
   server = createHttpServer({ handlers, subscribe: (l) => hub.subscribe(l), initialEvents: () => [{ type: 'status', status }], staticDir: root });
   const addr = await listen(server, 0, '127.0.0.1');

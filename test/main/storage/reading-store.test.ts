@@ -83,8 +83,15 @@ describe('ReadingStore', () => {
 
   it('returns a time range in order, bounds included', () => {
     const store = new ReadingStore(openDatabase(join(tmp(), 'power.db')));
-    store.insert([row(3000), row(1000), row(2000), row(4000)]);
+    store.insert([row(1000), row(2000), row(3000), row(4000)]);
     expect(store.range(2000, 3000, DEFAULT_CALIBRATION).map((r) => r.t)).toEqual([2000, 3000]);
+    store.db.close();
+  });
+
+  it('refuses readings older than the last one written: the timeline only moves forward, so rollups never count one twice', () => {
+    const store = new ReadingStore(openDatabase(join(tmp(), 'power.db')));
+    expect(store.insert([row(3000), row(1000), row(2000), row(4000)])).toBe(2);
+    expect(store.range(0, 10_000, DEFAULT_CALIBRATION).map((r) => r.t)).toEqual([3000, 4000]);
     store.db.close();
   });
 });

@@ -1,0 +1,57 @@
+// The Pi has no real-time clock: it boots on the time saved at the last clean
+// shutdown, then NTP moves the wall clock forwards (sometimes backwards). Readings
+// are stamped with the wall clock, but never at or before the previous stamp: when
+// the wall clock goes back, stamps carry on along the monotonic clock until the
+// wall clock catches up, so no two readings share an instant and nothing is
+// counted twice. Every jump is logged.
+
+export interface Stamp {
+  /** Wall-clock time for the reading, epoch ms, strictly increasing. */
+  t: number;
+  /** Monotonic ms, for the interval to the next reading. */
+  mono: number;
+}
+
+export class TimelineStamper {
+  private last: { t: number; mono: number | null } | null;
+  private held = false;
+
+  /**
+   * @param lastT the last stamp already stored (a previous run), so that a boot on a
+   *   clock behind the database does not write into the past.
+   * @param jumpMs how far the wall clock may stray from the monotonic clock between two readings before it counts as a jump.
+   */
+  constructor(
+    lastT: number | null,
+    private readonly log: (line: string) => void,
+    private readonly jumpMs = 2000,
+  ) {
+    this.last = lastT === null ? null : { t: lastT, mono: null };
+  }
+
+  stamp(wall: number, mono: number): Stamp {
+    const w = Math.round(wall);
+    const prev = this.last;
+    if (prev === null) return this.keep(w, mono);
+    const elapsed = prev.mono === null ? null : mono - prev.mono;
+    if (elapsed !== null && !this.held) {
+      const drift = w - (prev.t + elapsed);
+      if (Math.abs(drift) > this.jumpMs) this.log(`clock: wall clock jumped ${drift > 0 ? 'forward' : 'back'} by ${(Math.abs(drift) / 1000).toFixed(1)} s`);
+    }
+    if (w > prev.t) {
+      if (this.held) this.log(`clock: wall clock caught up; stamping by it again`);
+      this.held = false;
+      return this.keep(w, mono);
+    }
+    if (!this.held) {
+      this.log(`clock: wall clock ${new Date(w).toISOString()} is behind the last reading ${new Date(prev.t).toISOString()}: stamping by the monotonic clock until it catches up`);
+    }
+    this.held = true;
+    return this.keep(prev.t + Math.max(1, Math.round(elapsed ?? 1)), mono);
+  }
+
+  private keep(t: number, mono: number): Stamp {
+    this.last = { t, mono };
+    return { t, mono };
+  }
+}

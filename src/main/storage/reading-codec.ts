@@ -1,0 +1,50 @@
+import type { StoredReading } from './reading-store';
+
+// The compact row of schema v2 (see migrations.ts): small integers around
+// mid-scale so that most columns take one byte on disk.
+
+const MID_MC = 511_500;
+const MID = 512;
+
+export interface ReadingRow {
+  k: number;
+  mean_d: number;
+  min_o: number;
+  max_o: number;
+  rms_mc: number;
+  span_ms: number;
+  flags: number;
+}
+
+export const rowKey = (t: number, channel: number): number => t * 8 + channel;
+export const keyTime = (k: number): number => Math.floor(k / 8);
+export const keyChannel = (k: number): number => k % 8;
+
+/** Columns per row in a flat buffer, in ReadingRow order. */
+export const ROW_WIDTH = 7;
+/** Where rms_mc sits in a row of the flat buffer. */
+export const RMS_COLUMN = 4;
+
+/** Writes one row's columns at `at` in a flat buffer: no object per row on the hot path. */
+export function encodeInto(out: Float64Array, at: number, t: number, channel: number, mean: number, min: number, max: number, rms: number, spanMs: number, flags: number): void {
+  out[at] = rowKey(t, channel);
+  out[at + 1] = Math.round(mean * 1000) - MID_MC;
+  out[at + 2] = Math.round(min) - MID;
+  out[at + 3] = Math.round(max) - MID;
+  out[at + 4] = Math.round(rms * 1000);
+  out[at + 5] = spanMs;
+  out[at + 6] = flags;
+}
+
+export function decodeReading(row: ReadingRow): StoredReading & { spanMs: number } {
+  return {
+    t: keyTime(row.k),
+    channel: keyChannel(row.k),
+    mean: (row.mean_d + MID_MC) / 1000,
+    min: row.min_o + MID,
+    max: row.max_o + MID,
+    rms: row.rms_mc / 1000,
+    flags: row.flags,
+    spanMs: row.span_ms,
+  };
+}

@@ -1,0 +1,118 @@
+// Local days, months and years in an IANA zone, DST included: the household's
+// calendar, whatever zone the Pi or the browser is set to. Pure and zod-free, so
+// the renderer can use it too. A day is identified by its day number: days since
+// 1970-01-01 of the *local* date, so that 2026-03-29 (23 h in Paris) and
+// 2026-10-25 (25 h) are one number each.
+
+import { formatterFor } from './zoned-time';
+
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface LocalDateTime extends LocalDate {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function localDateTime(epochMs: number, timeZone: string): LocalDateTime {
+  const p: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
+}
+
+export const dayNumberOfDate = (d: LocalDate): number => Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
+
+export function dateOfDayNumber(n: number): LocalDate {
+  const d = new Date(n * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** The local day number an instant falls in. */
+export const localDayNumber = (epochMs: number, timeZone: string): number =>
+  dayNumberOfDate(localDateTime(epochMs, timeZone));
+
+/**
+ * The first instant of a local date. Found by bisection on "local date >= d"
+ * rather than by subtracting an offset, so that a zone whose clocks skip
+ * midnight still gets the instant its day really began.
+ */
+export function startOfLocalDate(d: LocalDate, timeZone: string): number {
+  const target = dayNumberOfDate(d);
+  const naive = target * DAY_MS;
+  // No zone is more than 14 h from UTC; widen a little for historical offsets.
+  let lo = naive - 16 * 3_600_000; // local date < target here
+  let hi = naive + 16 * 3_600_000; // local date >= target here
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (localDayNumber(mid, timeZone) >= target) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+export interface Period {
+  /** `2026-03-29`, `2026-03` or `2026`. */
+  label: string;
+  start: number;
+  end: number;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+export function dayPeriod(dayNumber: number, timeZone: string): Period {
+  const d = dateOfDayNumber(dayNumber);
+  return {
+    label: `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`,
+    start: startOfLocalDate(d, timeZone),
+    end: startOfLocalDate(dateOfDayNumber(dayNumber + 1), timeZone),
+  };
+}
+
+export function monthPeriod(year: number, month: number, timeZone: string): Period {
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  return {
+    label: `${pad(year, 4)}-${pad(month)}`,
+    start: startOfLocalDate({ year, month, day: 1 }, timeZone),
+    end: startOfLocalDate({ ...next, day: 1 }, timeZone),
+  };
+}
+
+export function yearPeriod(year: number, timeZone: string): Period {
+  return {
+    label: pad(year, 4),
+    start: startOfLocalDate({ year, month: 1, day: 1 }, timeZone),
+    end: startOfLocalDate({ year: year + 1, month: 1, day: 1 }, timeZone),
+  };
+}
+
+export type PeriodKind = 'day' | 'month' | 'year';
+
+/** The local day, month or year an instant belongs to. */
+export function periodOf(epochMs: number, per: PeriodKind, timeZone: string): Period {
+  const d = localDateTime(epochMs, timeZone);
+  if (per === 'day') return dayPeriod(dayNumberOfDate(d), timeZone);
+  if (per === 'month') return monthPeriod(d.year, d.month, timeZone);
+  return yearPeriod(d.year, timeZone);
+}
+
+/** The period a local day belongs to, by day number: no Intl call. */
+export function periodKeyOfDay(dayNumber: number, per: PeriodKind): { year: number; month: number; day: number } {
+  const d = dateOfDayNumber(dayNumber);
+  if (per === 'day') return d;
+  if (per === 'month') return { ...d, day: 1 };
+  return { year: d.year, month: 1, day: 1 };
+}
+
+/** Hours in a local day: 24, or 23 / 25 on DST days. */
+export const hoursInLocalDay = (dayNumber: number, timeZone: string): number => {
+  const p = dayPeriod(dayNumber, timeZone);
+  return (p.end - p.start) / 3_600_000;
+};

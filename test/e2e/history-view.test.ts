@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openWatchedPage } from '../helpers/chromium';
+import { CLI, type Served, startServe } from '../helpers/serve';
+import { useTempDir } from '../helpers/temp-dir';
+
+const tmp = useTempDir();
+
+/** Range of the history chart as the page holds it. */
+async function shown(page: Page): Promise<{ from: number; to: number; level: string; points: number }> {
+  const c = page.getByTestId('history-chart');
+  return {
+    from: Number(await c.getAttribute('data-from')),
+    to: Number(await c.getAttribute('data-to')),
+    level: (await c.getAttribute('data-level')) ?? '',
+    points: Number(await c.getAttribute('data-points')),
+  };
+}
+
+describe('history on screen: range buttons, pan and pinch, kWh', () => {
+  let browser: Browser;
+  let served: Served;
+
+  beforeAll(async () => {
+    const dir = tmp();
+    const db = join(dir, 'power.db');
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ storage: { retentionDays: 400 } }));
+    // Two days of simulated history up to a minute ago, through the live storage path.
+    const now = Date.now();
+    execFileSync(process.execPath, [CLI, 'simulate', '--from', String(now - 2 * 86_400_000), '--to', String(now - 60_000), '--db', db, '--config', config]);
+    served = await startServe(['--source', 'simulated', '--db', db, '--config', config]);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterEach(async () => {
+    for (const ctx of browser.contexts()) await ctx.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('switches ranges with 44 px buttons, pans and pinches, and goes back to live in one tap', async () => {
+    const { page, problems } = await openWatchedPage(browser, { width: 1024, height: 600 });
+    await page.goto(served.url);
+    await expect.poll(() => page.getByTestId('live-chart').count(), { timeout: 10_000 }).toBe(1);
+    for (const id of ['live', '1h', '24h', '7d', '30d', '1y']) {
+      const box = (await page.getByTestId(`range-${id}`).boundingBox())!;
+      expect(box.width, id).toBeGreaterThanOrEqual(44);
+      expect(box.height, id).toBeGreaterThanOrEqual(44);
+    }
+
+    await page.getByTestId('range-24h').click();
+    expect(await page.getByTestId('range-24h').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await shown(page)).level, { timeout: 10_000 }).toBe('minute');
+    expect((await shown(page)).points).toBeGreaterThan(100);
+    // Long ranges draw the min/max band (a filled trace) under the mean line.
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.js-plotly-plot .js-fill').length), { timeout: 5000 }).toBeGreaterThan(0);
+
+    await page.getByTestId('range-1y').click();
+    await expect.poll(async () => (await shown(page)).level, { timeout: 10_000 }).toBe('hour');
+
+    await page.getByTestId('range-24h').click();
+    await expect.poll(async () => (await shown(page)).level, { timeout: 10_000 }).toBe('minute');
+    const before = await shown(page);
+
+    // Drag right: back in time, and no preset lit any more.
+    const area = (await page.locator('.chart-area').boundingBox())!;
+    const y = area.y + area.height / 2;
+    await page.mouse.move(area.x + area.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.55, y, { steps: 5 });
+    await page.mouse.up();
+    const panned = await shown(page);
+    expect(panned.to).toBeLessThan(before.to - 3 * 3_600_000);
+    expect(panned.to - panned.from).toBe(before.to - before.from);
+    expect(await page.getByTestId('range-24h').getAttribute('aria-pressed')).toBe('false');
+
+    // Pinch out with two touch pointers: a shorter span.
+    await page.evaluate(({ x, y, w }) => {
+      const el = document.querySelector('.chart-area')!;
+      const fire = (type: string, id: number, cx: number): void => {
+        el.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx, clientY: y, bubbles: true }));
+      };
+      const mid = x + w / 2;
+      fire('pointerdown', 11, mid - 50);
+      fire('pointerdown', 12, mid + 50);
+      for (let i = 1; i <= 5; i++) {
+        fire('pointermove', 11, mid - 50 - i * 30);
+        fire('pointermove', 12, mid + 50 + i * 30);
+      }
+      fire('pointerup', 11, mid - 200);
+      fire('pointerup', 12, mid + 200);
+    }, { x: area.x, y, w: area.width });
+    const pinched = await shown(page);
+    expect(pinched.to - pinched.from).toBeLessThan((panned.to - panned.from) / 2);
+    await expect.poll(async () => (await shown(page)).level, { timeout: 10_000 }).toBe('minute');
+
+    await page.getByTestId('range-live').click();
+    await expect.poll(() => page.getByTestId('live-chart').count(), { timeout: 5000 }).toBe(1);
+    expect(await page.getByTestId('range-live').getAttribute('aria-pressed')).toBe('true');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("shows today's and this month's kWh next to the gauge", async () => {
+    const { page, problems } = await openWatchedPage(browser, { width: 800, height: 480 });
+    await page.goto(served.url);
+    const month = page.getByTestId('energy-month');
+    await expect.poll(async () => (await month.textContent()) ?? '', { timeout: 10_000 }).toMatch(/^\d[\d\s ,]*kWh$/);
+    expect(await page.getByTestId('energy-today').textContent()).toMatch(/^\d[\d\s ,]*kWh$/);
+    const kwh = (s: string | null): number => Number((s ?? '').replace(/[^\d,]/g, '').replace(',', '.'));
+    expect(kwh(await month.textContent())).toBeGreaterThanOrEqual(kwh(await page.getByTestId('energy-today').textContent()));
+    expect(kwh(await page.getByTestId('energy-today').textContent())).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  }, 30_000);
+});
