@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Reading, Status } from '../shared/contract';
 import type { PowerApi } from '../shared/power-api';
-import { EnergySummary } from './components/EnergySummary';
 import { localDateKey } from '../shared/local-time';
 import { CostPanel } from './components/CostPanel';
 import { ExportDialog } from './components/ExportDialog';
@@ -95,7 +94,6 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
     onEnd: () => undefined,
   });
   const loadHistory = useCallback((r: Range, maxPoints: number) => api.getHistory({ from: r.from, to: r.to, maxPoints }), [api]);
-  const loadEnergy = useCallback((from: number, to: number) => api.getEnergy({ from, to, per: 'day' }), [api]);
 
   return (
     <main className="app">
@@ -119,7 +117,6 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
           localeTag={tag}
           readingT={latest?.t ?? null}
         />
-        {display && <EnergySummary load={loadEnergy} timeZone={display.timeZone} localeTag={LOCALE_TAG[locale]} labels={t.energy} />}
       </section>
       <section className="recent">
         <RangeBar view={view} labels={t.ranges} onPick={pick} />

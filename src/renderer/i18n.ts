@@ -15,7 +15,6 @@ const fr = {
   last10: (min: number) => `Dernières ${min} minutes`,
   history: 'Historique',
   ranges: { live: 'Direct', '1h': '1 h', '24h': '24 h', '7d': '7 j', '30d': '30 j', '1y': '1 an' },
-  energy: { today: "Aujourd'hui", month: 'Ce mois' },
   flags: {
     Drift: 'moyenne dérivée (capteur débranché ?)',
     ClipLow: 'écrêtage bas',
@@ -41,7 +40,6 @@ const en: Dict = {
   last10: (min: number) => `Last ${min} minutes`,
   history: 'History',
   ranges: { live: 'Live', '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', '1y': '1 year' },
-  energy: { today: 'Today', month: 'This month' },
   flags: {
     Drift: 'mean drifted (sensor unplugged?)',
     ClipLow: 'clipping low',

@@ -107,7 +107,7 @@ describe('history on screen: range buttons, pan and pinch, kWh', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it("shows today's and this month's kWh next to the gauge", async () => {
+  it("shows today's and this month's kWh (from the rollups) beside their cost", async () => {
     const { page, problems } = await openWatchedPage(browser, { width: 800, height: 480 });
     await page.goto(served.url);
     const month = page.getByTestId('energy-month');

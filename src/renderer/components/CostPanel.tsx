@@ -14,14 +14,16 @@ interface CostPanelProps {
 
 const REFRESH_MS = 60_000;
 
-function Cost({ label, c, tag, t, testId }: { label: string; c: CostTotalView; tag: string; t: Dictionary; testId: string }) {
+function Cost({ label, c, tag, t, testId, kwhTestId }: { label: string; c: CostTotalView; tag: string; t: Dictionary; testId: string; kwhTestId: string }) {
   // Energy without a price (a Tempo day without colour) is not guessed: the sum is a lower bound.
   const euros = `${c.complete ? '' : '≥ '}${formatEuros(c.totalEur, tag)}`;
   return (
     <div className="cost" data-testid={testId} data-complete={c.complete}>
       <div className="cost-label">{label}</div>
       <div className="cost-euros">{euros}</div>
-      <div className="cost-kwh">{formatKwh(c.wh, tag)}</div>
+      <div className="cost-kwh" data-testid={kwhTestId}>
+        {formatKwh(c.wh, tag)}
+      </div>
       {!c.complete && (
         <div className="cost-note">
           {c.missingColours.length ? t.missingColour(c.missingColours.map((d) => formatDateKey(d, tag, 'short')).join(', ')) : t.unpriced}
@@ -31,7 +33,10 @@ function Cost({ label, c, tag, t, testId }: { label: string; c: CostTotalView; t
   );
 }
 
-/** Cost today and this month next to the kWh, priced by the main process every minute. */
+/**
+ * Today's and this month's kWh (from the minute rollups, local days) with their
+ * cost, priced by the main process every minute: the one place the screen shows them.
+ */
 export function CostPanel({ api, tag, t, refreshKey }: CostPanelProps) {
   const [cost, setCost] = useState<CostSummary | null>(null);
   useEffect(() => {
@@ -52,8 +57,8 @@ export function CostPanel({ api, tag, t, refreshKey }: CostPanelProps) {
   if (!cost) return <div className="cost-panel" data-testid="cost-panel" />;
   return (
     <div className="cost-panel" data-testid="cost-panel">
-      <Cost label={t.today} c={cost.today} tag={tag} t={t} testId="cost-today" />
-      <Cost label={t.thisMonth} c={cost.month} tag={tag} t={t} testId="cost-month" />
+      <Cost label={t.today} c={cost.today} tag={tag} t={t} testId="cost-today" kwhTestId="energy-today" />
+      <Cost label={t.thisMonth} c={cost.month} tag={tag} t={t} testId="cost-month" kwhTestId="energy-month" />
     </div>
   );
 }
