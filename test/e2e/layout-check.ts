@@ -10,7 +10,8 @@ export interface LayoutReport {
  * dialog, else the page) must lie inside the viewport, be at least 44 px each
  * way, show its whole label, and not overlap another control. A control inside
  * a scrolling panel only has to be inside the viewport across; scrolled out of
- * its panel, it is not visible and not judged.
+ * its panel, it is not visible and not judged. On the main screen the panels
+ * themselves (gauge, figures, chart, status) must fit and keep apart as well.
  */
 export function checkLayout(page: Page): Promise<LayoutReport> {
   return page.evaluate(() => {
@@ -57,6 +58,32 @@ export function checkLayout(page: Page): Promise<LayoutReport> {
         const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
         if (w > 0.5 && h > 0.5) problems.push(`${name(boxes[i]!.el)} overlaps ${name(boxes[j]!.el)}`);
+      }
+    }
+    // The main screen's panels (figures, not controls) must fit and not cover each other too.
+    if (scope === document.body) {
+      const panels = [...document.querySelectorAll('[data-testid="gauge"], [data-testid="cost-panel"], .actions, .chart-area, [data-testid="status"]')]
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.height > 0);
+      for (const { el, r } of panels) {
+        if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
+          problems.push(`panel ${name(el)} outside the ${vw}x${vh} viewport: ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+        }
+        // Text and boxes, not the chart's own SVG layers (Plotly clips those itself).
+        for (const child of el.querySelectorAll('*')) {
+          if (!(child instanceof HTMLElement) || child.closest('.js-plotly-plot')) continue;
+          const c = child.getBoundingClientRect();
+          if (c.width > 0 && (c.left < -0.5 || c.right > vw + 0.5)) problems.push(`${name(child)} in ${name(el)} runs off screen across`);
+        }
+      }
+      for (let i = 0; i < panels.length; i++) {
+        for (let j = i + 1; j < panels.length; j++) {
+          const a = panels[i]!.r;
+          const b = panels[j]!.r;
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 0.5 && h > 0.5) problems.push(`panel ${name(panels[i]!.el)} overlaps ${name(panels[j]!.el)}`);
+        }
       }
     }
     const doc = document.documentElement;
