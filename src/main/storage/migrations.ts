@@ -75,6 +75,21 @@ export const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
         SELECT 0, max(k) >> 3, min(k) >> 3 FROM reading;
     `);
   },
+  (db) => {
+    // v3: imports of the old system's data. The merge into readings and rollups
+    // commits its progress in the same transaction as its rows, so a killed import
+    // resumes exactly where it stopped; a finished one stays as a record.
+    db.exec(`
+      CREATE TABLE import_run (
+        identity TEXT PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        merged_to INTEGER,
+        prev_t INTEGER,
+        finished_at INTEGER,
+        summary TEXT
+      );
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

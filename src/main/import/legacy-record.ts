@@ -1,0 +1,79 @@
+// One record of the old system, as any of its stores gives it back (see
+// FACTS.md): time in Unix seconds (a float), channel, and the window's counts.
+// The same checks serve the power.db rows, the dump's BSON documents and the
+// live MongoDB cursor, so every source accepts and refuses exactly alike.
+
+/** Why a record is not imported; the report and the summary count by these. */
+export const SKIP_REASONS = {
+  'missing-field': 'a field is missing',
+  'non-numeric': 'a field is not a number',
+  'not-finite': 'a field is NaN or infinite',
+  'time-before-2000': 'time is before 2000-01-01',
+  'time-in-future': 'time is after the import started',
+  'bad-channel': 'channel is not a whole number from 0 to 7',
+  'count-out-of-range': 'a count is outside 0..1023 (rms outside 0..512)',
+  'fractional-count': 'minadc or maxadc is not a whole count',
+  'inconsistent-counts': 'not minadc <= mean <= maxadc',
+  'unreadable': 'the source could not decode this record',
+} as const;
+export type SkipReason = keyof typeof SKIP_REASONS;
+
+/** What the old system stored per window, converted to CorcyPower's units (epoch ms). */
+export interface LegacyReading {
+  t: number;
+  channel: number;
+  mean: number;
+  min: number;
+  max: number;
+  rms: number;
+}
+
+export type Checked = { ok: true; reading: LegacyReading } | { ok: false; reason: SkipReason; detail: string };
+
+const FIELDS = ['time', 'channel', 'mean', 'rms', 'minadc', 'maxadc'] as const;
+type Field = (typeof FIELDS)[number];
+
+export const YEAR_2000_MS = Date.UTC(2000, 0, 1);
+const MAX_RMS = 512;
+
+/** Doubles, int32 and int64 (as a JS number or a bigint) are numbers; a string of digits is not. */
+function numeric(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  // bson's Long (when a driver does not promote it) and Double/Int32 wrappers.
+  if (v !== null && typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function') {
+    const bsontype = (v as { _bsontype?: unknown })._bsontype;
+    if (bsontype === 'Long' || bsontype === 'Double' || bsontype === 'Int32') return (v as { toNumber(): number }).toNumber();
+  }
+  return undefined;
+}
+
+const fail = (reason: SkipReason, detail: string): Checked => ({ ok: false, reason, detail });
+
+/**
+ * Checks one record and converts it. Fields are read by their old names, so a
+ * SQLite row, a BSON document and a driver document need no copy; extra fields
+ * (_id, anything else) are ignored.
+ */
+export function checkRecord(doc: Readonly<Record<string, unknown>>, nowMs: number): Checked {
+  const values = {} as Record<Field, number>;
+  for (const f of FIELDS) {
+    const raw = doc[f];
+    if (raw === undefined || raw === null) return fail('missing-field', f);
+    const n = numeric(raw);
+    if (n === undefined) return fail('non-numeric', `${f}=${JSON.stringify(String(raw)).slice(0, 40)}`);
+    if (!Number.isFinite(n)) return fail('not-finite', `${f}=${n}`);
+    values[f] = n;
+  }
+  const t = Math.round(values.time * 1000);
+  if (t < YEAR_2000_MS) return fail('time-before-2000', `time=${values.time}`);
+  if (t > nowMs) return fail('time-in-future', `time=${values.time}`);
+  const { channel, mean, rms, minadc: min, maxadc: max } = values;
+  if (!Number.isInteger(channel) || channel < 0 || channel > 7) return fail('bad-channel', `channel=${channel}`);
+  for (const [f, v, hi] of [['mean', mean, 1023], ['minadc', min, 1023], ['maxadc', max, 1023], ['rms', rms, MAX_RMS]] as const) {
+    if (v < 0 || v > hi) return fail('count-out-of-range', `${f}=${v}`);
+  }
+  if (!Number.isInteger(min) || !Number.isInteger(max)) return fail('fractional-count', `minadc=${min} maxadc=${max}`);
+  if (!(min <= mean && mean <= max)) return fail('inconsistent-counts', `minadc=${min} mean=${mean} maxadc=${max}`);
+  return { ok: true, reading: { t, channel, mean, min, max, rms } };
+}
