@@ -15,30 +15,30 @@ const day = (t: number | null): string => (t === null ? '-' : new Date(t).toISOS
 
 /** The summary a person reads after an import: what came in, what did not and why, how fast. */
 export function describeSummary(s: ImportSummary): string[] {
-  const r = s.read;
+  const c = s.counts;
   const lines = [
-    `${s.dryRun ? 'dry run (nothing written): ' : ''}${n(r.records)} records from ${s.source}${s.resumed ? ' (resumed)' : ''}, ` +
-      `valid ones from ${day(r.firstT)} to ${day(r.lastT)}`,
+    `${s.dryRun ? 'dry run (nothing written): ' : ''}${n(c.records)} records from ${s.source}${s.resumed ? ' (resumed)' : ''}, ` +
+      `valid ones from ${day(c.firstT)} to ${day(c.lastT)}`,
   ];
-  if (s.merged) {
-    const m = s.merged;
-    lines.push(`  imported ${n(m.raw + m.rollupOnly)} readings: ${n(m.raw)} kept raw, ${n(m.rollupOnly)} older than the retention kept as minute/hour/day totals only`);
-    if (m.minuteRecorded > 0) lines.push(`  skipped ${n(m.minuteRecorded)} in minutes the database already held (recorded by the app, or imported before)`);
-    if (m.whileRecording > 0) lines.push(`  skipped ${n(m.whileRecording)} newer than the app's own last reading: it is recording now`);
-    if (m.respanned > 0) lines.push(`  ${n(m.respanned)} stored readings now follow imported ones: their energy span was corrected`);
+  if (s.dryRun) {
+    lines.push(`  would import up to ${n(c.valid - s.wouldSkip)} readings; ${n(s.wouldSkip)} fall in minutes the database already holds`);
   } else {
-    lines.push(`  would import ${n(r.staged - s.alreadyRecorded)} readings; ${n(s.alreadyRecorded)} fall in minutes the database already holds`);
+    lines.push(`  imported ${n(c.raw + c.rollupOnly)} readings: ${n(c.raw)} kept raw, ${n(c.rollupOnly)} older than the retention kept as minute/hour/day totals only`);
+    if (c.minuteHeld > 0) lines.push(`  skipped ${n(c.minuteHeld)} in minutes the database already held (recorded by the app, imported before, or a clock step back in the source)`);
+    if (c.whileRecording > 0) lines.push(`  skipped ${n(c.whileRecording)} newer than the app's own last reading: it is recording now`);
+    if (c.outOfOrder > 0) lines.push(`  ${n(c.outOfOrder)} records came out of time order and were merged after the rest`);
+    if (c.respanned > 0) lines.push(`  ${n(c.respanned)} stored readings now follow imported ones: their energy span was corrected`);
   }
-  if (r.duplicates > 0) lines.push(`  ${n(r.duplicates)} records repeat a time already read from this source: kept once`);
-  const reasons = Object.entries(r.skipped) as [SkipReason, number][];
+  if (c.duplicates > 0) lines.push(`  ${n(c.duplicates)} records repeat a time already read nearby in this source: kept once`);
+  const reasons = Object.entries(c.skipped) as [SkipReason, number][];
   if (reasons.length > 0) {
-    const total = reasons.reduce((a, [, c]) => a + c, 0);
+    const total = reasons.reduce((a, [, x]) => a + x, 0);
     lines.push(`  skipped ${n(total)} malformed records${s.reportPath ? `, each listed in ${s.reportPath}` : ''}:`);
     for (const [reason, count] of reasons) lines.push(`    ${n(count).padStart(10)}  ${reason}: ${SKIP_REASONS[reason]}`);
     for (const e of s.examples) lines.push(`    e.g. ${e.position}: ${e.reason} (${e.detail})`);
   }
-  const rate = s.seconds.total > 0 ? r.records / s.seconds.total : 0;
-  lines.push(`  in ${formatDuration(s.seconds.total)} (${s.seconds.total.toFixed(1)} s, ${n(Math.round(rate))} records/s)`);
+  const rate = s.seconds > 0 ? c.records / s.seconds : 0;
+  lines.push(`  in ${formatDuration(s.seconds)} (${s.seconds.toFixed(1)} s, ${n(Math.round(rate))} records/s)`);
   return lines;
 }
 

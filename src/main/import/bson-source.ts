@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { deserialize } from 'bson';
+import { checkRecord } from './legacy-record';
 import { type LegacySource, type SourceBatch, SourceError } from './legacy-source';
 
 // BSON's own limit on a document; a length field beyond it means the stream is
@@ -51,8 +52,10 @@ export function bsonSource(path: string): LegacySource {
       let unreadable: { position: string; detail: string }[] = [];
       const cut = (): SourceBatch => {
         const batchOffsets = offsets;
+        const batchDocs = docs;
         const b: SourceBatch = {
           docs,
+          check: (i, now) => checkRecord(batchDocs[i]!, now),
           positionOf: (i) => `byte ${batchOffsets[i]}`,
           unreadable,
           resumeAt: String(base),

@@ -5,6 +5,7 @@ import { ROW_WIDTH, keyTime, rowKey, storedPower } from '../storage/reading-code
 import { RollupBatch } from '../storage/rollup-batch';
 import { MINUTE_MS, dayBuckets, hourBuckets, minuteBuckets } from '../storage/rollup-levels';
 import { rawRowInserter, rollupApplier } from '../storage/rollup-sink';
+import { type ImportCounts, ROW6 } from './import-journal';
 
 export interface MergeOptions {
   calibration: Calibration;
@@ -15,20 +16,6 @@ export interface MergeOptions {
   liveAfter: number;
   timeZone: string;
 }
-
-export interface MergeCounts {
-  /** Imported readings kept raw, and past retention (rollups only). */
-  raw: number;
-  rollupOnly: number;
-  /** Records in a minute the database already held (the app's own, or an earlier import's). */
-  minuteRecorded: number;
-  /** Records newer than the app's last reading while it is recording. */
-  whileRecording: number;
-  /** Stored readings whose span changed because imported ones now precede them. */
-  respanned: number;
-}
-
-export const emptyMergeCounts = (): MergeCounts => ({ raw: 0, rollupOnly: 0, minuteRecorded: 0, whileRecording: 0, respanned: 0 });
 
 /**
  * Merges staged records (in time order) into the readings and their rollups.
@@ -52,26 +39,22 @@ export class ImportMerge {
   private readonly rawAfter: Database.Statement<[number], { k: number; rms_mc: number; span_ms: number }>;
   private readonly setSpan: Database.Statement<[number, number]>;
   private readonly advanceCursor: Database.Statement<[number, number]>;
-  private readonly saveProgress: Database.Statement<[number, number | null, string, string]>;
   private readonly insertRows: (raw: Float64Array, rows: number) => void;
   private readonly applyRollups: (batch: RollupBatch) => void;
   private readonly levels;
-  private readonly mergeTx: (rows: readonly number[][]) => void;
 
   /** The last imported reading of the current run (NaN: no run, the predecessor must be looked up). */
   private prevT = NaN;
   private minute = NaN;
   private minutePresent = false;
-  /** Sums since the import began, a resumed run's included (they are saved with each batch). */
-  readonly counts = emptyMergeCounts();
 
   constructor(
-    private readonly db: Database.Database,
-    private readonly identity: string,
+    db: Database.Database,
     private readonly o: MergeOptions,
-    resume: { prevT: number | null; counts: MergeCounts | null },
+    /** Where a killed import stopped inside a run (null: not inside one). */
+    resumePrevT: number | null,
+    private readonly counts: ImportCounts,
   ) {
-    if (resume.counts) Object.assign(this.counts, resume.counts);
     this.presentN = db.prepare('SELECT n FROM rollup_minute WHERE b = ?');
     this.presentBetween = db.prepare('SELECT b FROM rollup_minute WHERE b > ? AND b < ? AND n > 0 LIMIT 1');
     this.lastPresentBefore = db.prepare('SELECT max(b) AS b FROM rollup_minute WHERE b < ? AND n > 0');
@@ -79,82 +62,83 @@ export class ImportMerge {
     this.rawAfter = db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k > ? ORDER BY k LIMIT 1');
     this.setSpan = db.prepare('UPDATE reading SET span_ms = ? WHERE k = ?');
     this.advanceCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0 AND (last_t IS NULL OR last_t < ?)');
-    this.saveProgress = db.prepare('UPDATE import_run SET merged_to = ?, prev_t = ?, summary = ? WHERE identity = ?');
     this.insertRows = rawRowInserter(db);
     this.applyRollups = rollupApplier(db);
     this.levels = [minuteBuckets, hourBuckets, dayBuckets(o.timeZone)];
-    if (resume.prevT !== null) {
-      // Killed inside a run: its minute is ours, even though its rollup now says "present".
-      this.prevT = resume.prevT;
-      this.minute = Math.floor(resume.prevT / MINUTE_MS);
+    if (resumePrevT !== null) {
+      // Stopped inside a run: its minute is ours, even though its rollup now says "held".
+      this.prevT = resumePrevT;
+      this.minute = Math.floor(resumePrevT / MINUTE_MS);
     }
-    // IMMEDIATE: take the write lock before reading what to merge with, so the
-    // live writer of a running kiosk cannot commit in between.
-    const tx = db.transaction((rows: readonly number[][]) => this.mergeRows(rows));
-    this.mergeTx = (rows) => tx.immediate(rows);
   }
 
-  /** One transaction: these staged rows (k, mean_d, min_o, max_o, rms_mc, flags), in key order. */
-  merge(rows: readonly number[][]): void {
-    this.mergeTx(rows);
+  /** The last imported reading of the run in progress, null between runs: saved with each batch. */
+  get runPrevT(): number | null {
+    return Number.isNaN(this.prevT) ? null : this.prevT;
   }
 
-  /** Closes the last run: the stored reading after it may need its span. */
-  finish(): void {
-    this.mergeTx([]);
-  }
-
-  private mergeRows(rows: readonly number[][]): void {
+  /**
+   * Merges rows [from, to) of a flat buffer (k, mean_d, min_o, max_o, rms_mc,
+   * flags; see ImportJournal), in key order. Call inside the batch's transaction,
+   * an IMMEDIATE one, so that a running kiosk's writer cannot commit between what
+   * this reads and what it writes.
+   */
+  merge(rows: Float64Array, from: number, to: number): void {
     const cal = this.o.calibration;
     const batch = new RollupBatch(this.levels);
-    const raw = new Float64Array(rows.length * ROW_WIDTH);
+    const raw = new Float64Array((to - from) * ROW_WIDTH);
     let nRaw = 0;
     let last = NaN;
-    for (const r of rows) {
-      const k = r[0]!;
+    for (let i = from; i < to; i++) {
+      const at6 = i * ROW6;
+      const k = rows[at6]!;
       const t = keyTime(k);
       if (t > this.o.liveAfter) {
         this.counts.whileRecording++;
-        this.endRun(batch);
+        this.closeRun(batch);
         continue;
       }
       const m = Math.floor(t / MINUTE_MS);
       if (m !== this.minute) {
         // A minute the database holds between the last imported reading and this one ends the run.
-        if (!Number.isNaN(this.prevT) && this.presentBetween.get(Math.floor(this.prevT / MINUTE_MS), m)) this.endRun(batch);
+        if (!Number.isNaN(this.prevT) && this.presentBetween.get(Math.floor(this.prevT / MINUTE_MS), m)) this.closeRun(batch);
         this.minute = m;
         this.minutePresent = (this.presentN.get(m)?.n ?? 0) > 0;
       }
       if (this.minutePresent) {
-        this.counts.minuteRecorded++;
-        this.endRun(batch);
+        this.counts.minuteHeld++;
+        this.closeRun(batch);
         continue;
       }
       if (Number.isNaN(this.prevT)) this.prevT = this.predecessor(k, m);
       const span = spanBetween(this.prevT, NaN, t, NaN, this.o.maxGapMs);
-      const p = storedPower(r[4]!, cal);
+      const p = storedPower(rows[at6 + 4]!, cal);
       batch.add(t, Math.round(p), energyMj(p, span), span);
       if (t >= this.o.rawFrom) {
         const at = nRaw++ * ROW_WIDTH;
         raw[at] = k;
-        raw[at + 1] = r[1]!;
-        raw[at + 2] = r[2]!;
-        raw[at + 3] = r[3]!;
-        raw[at + 4] = r[4]!;
+        raw[at + 1] = rows[at6 + 1]!;
+        raw[at + 2] = rows[at6 + 2]!;
+        raw[at + 3] = rows[at6 + 3]!;
+        raw[at + 4] = rows[at6 + 4]!;
         raw[at + 5] = span;
-        raw[at + 6] = r[5]!;
+        raw[at + 6] = rows[at6 + 5]!;
         this.counts.raw++;
       } else this.counts.rollupOnly++;
       this.prevT = t;
       last = t;
     }
-    if (rows.length === 0) this.endRun(batch);
     this.insertRows(raw, nRaw);
     this.applyRollups(batch);
     // A restarted kiosk continues its timeline after imported readings newer than its own.
     if (!Number.isNaN(last)) this.advanceCursor.run(last, last);
-    const mergedTo = rows.length > 0 ? rows[rows.length - 1]![0]! : Number.MAX_SAFE_INTEGER;
-    this.saveProgress.run(mergedTo, Number.isNaN(this.prevT) ? null : this.prevT, JSON.stringify(this.counts), this.identity);
+  }
+
+  /** Ends the run in progress (the source is done, or what follows is held back): in the caller's transaction. */
+  endRun(): void {
+    const batch = new RollupBatch(this.levels);
+    this.closeRun(batch);
+    this.applyRollups(batch);
   }
 
   /**
@@ -172,7 +156,7 @@ export class ImportMerge {
   }
 
   /** The stored reading right after a run had missing time (or nothing) before it: give it its real span. */
-  private endRun(batch: RollupBatch): void {
+  private closeRun(batch: RollupBatch): void {
     if (Number.isNaN(this.prevT)) return;
     const end = this.prevT;
     this.prevT = NaN;

@@ -30,6 +30,7 @@ export interface LegacyReading {
 
 export type Checked = { ok: true; reading: LegacyReading } | { ok: false; reason: SkipReason; detail: string };
 
+// In the order checkValues takes them.
 const FIELDS = ['time', 'channel', 'mean', 'rms', 'minadc', 'maxadc'] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -50,30 +51,40 @@ function numeric(v: unknown): number | undefined {
 
 const fail = (reason: SkipReason, detail: string): Checked => ({ ok: false, reason, detail });
 
-/**
- * Checks one record and converts it. Fields are read by their old names, so a
- * SQLite row, a BSON document and a driver document need no copy; extra fields
- * (_id, anything else) are ignored.
- */
-export function checkRecord(doc: Readonly<Record<string, unknown>>, nowMs: number): Checked {
-  const values = {} as Record<Field, number>;
-  for (const f of FIELDS) {
-    const raw = doc[f];
-    if (raw === undefined || raw === null) return fail('missing-field', f);
-    const n = numeric(raw);
-    if (n === undefined) return fail('non-numeric', `${f}=${JSON.stringify(String(raw)).slice(0, 40)}`);
-    if (!Number.isFinite(n)) return fail('not-finite', `${f}=${n}`);
-    values[f] = n;
-  }
-  const t = Math.round(values.time * 1000);
-  if (t < YEAR_2000_MS) return fail('time-before-2000', `time=${values.time}`);
-  if (t > nowMs) return fail('time-in-future', `time=${values.time}`);
-  const { channel, mean, rms, minadc: min, maxadc: max } = values;
-  if (!Number.isInteger(channel) || channel < 0 || channel > 7) return fail('bad-channel', `channel=${channel}`);
-  for (const [f, v, hi] of [['mean', mean, 1023], ['minadc', min, 1023], ['maxadc', max, 1023], ['rms', rms, MAX_RMS]] as const) {
-    if (v < 0 || v > hi) return fail('count-out-of-range', `${f}=${v}`);
-  }
-  if (!Number.isInteger(min) || !Number.isInteger(max)) return fail('fractional-count', `minadc=${min} maxadc=${max}`);
-  if (!(min <= mean && mean <= max)) return fail('inconsistent-counts', `minadc=${min} mean=${mean} maxadc=${max}`);
-  return { ok: true, reading: { t, channel, mean, min, max, rms } };
+function field(f: Field, raw: unknown): number | Checked {
+  if (raw === undefined || raw === null) return fail('missing-field', f);
+  const n = typeof raw === 'number' ? raw : numeric(raw);
+  if (n === undefined) return fail('non-numeric', `${f}=${JSON.stringify(String(raw)).slice(0, 40)}`);
+  if (!Number.isFinite(n)) return fail('not-finite', `${f}=${n}`);
+  return n;
 }
+
+/**
+ * Checks one record's values, by their old names, and converts them. A SQLite
+ * row, a BSON document and a driver document each pass their values without a
+ * copy; extra fields (_id, anything else) are never looked at.
+ */
+export function checkValues(time: unknown, channel: unknown, mean: unknown, rms: unknown, minadc: unknown, maxadc: unknown, nowMs: number): Checked {
+  const values = [time, channel, mean, rms, minadc, maxadc];
+  for (let i = 0; i < FIELDS.length; i++) {
+    const n = field(FIELDS[i]!, values[i]);
+    if (typeof n !== 'number') return n;
+    values[i] = n;
+  }
+  const [secs, ch, mu, sd, min, max] = values as number[];
+  const t = Math.round(secs! * 1000);
+  if (t < YEAR_2000_MS) return fail('time-before-2000', `time=${secs}`);
+  if (t > nowMs) return fail('time-in-future', `time=${secs}`);
+  if (!Number.isInteger(ch) || ch! < 0 || ch! > 7) return fail('bad-channel', `channel=${ch}`);
+  if (!(mu! >= 0 && mu! <= 1023)) return fail('count-out-of-range', `mean=${mu}`);
+  if (!(min! >= 0 && min! <= 1023)) return fail('count-out-of-range', `minadc=${min}`);
+  if (!(max! >= 0 && max! <= 1023)) return fail('count-out-of-range', `maxadc=${max}`);
+  if (!(sd! >= 0 && sd! <= MAX_RMS)) return fail('count-out-of-range', `rms=${sd}`);
+  if (!Number.isInteger(min) || !Number.isInteger(max)) return fail('fractional-count', `minadc=${min} maxadc=${max}`);
+  if (!(min! <= mu! && mu! <= max!)) return fail('inconsistent-counts', `minadc=${min} mean=${mu} maxadc=${max}`);
+  return { ok: true, reading: { t, channel: ch!, mean: mu!, min: min!, max: max!, rms: sd! } };
+}
+
+/** The same check for a document (BSON, driver) or row object with the old field names. */
+export const checkRecord = (doc: Readonly<Record<string, unknown>>, nowMs: number): Checked =>
+  checkValues(doc.time, doc.channel, doc.mean, doc.rms, doc.minadc, doc.maxadc, nowMs);

@@ -1,9 +1,14 @@
+import type { Checked } from './legacy-record';
+
 /** Where an import stands in its source: enough to resume there after a kill. */
 export type ResumePoint = string;
 
 /** A run of records in source order, and the point just after the last of them. */
 export interface SourceBatch {
-  docs: Readonly<Record<string, unknown>>[];
+  /** The records as the source gives them: documents, or a table's rows as arrays. */
+  docs: readonly unknown[];
+  /** Checks and converts record `index` (see legacy-record). */
+  check(index: number, nowMs: number): Checked;
   /** A record's place in the source, for the report ("rowid 42", "byte 1234"); asked only of skipped ones. */
   positionOf(index: number): string;
   /** Records the source could not even decode (a corrupt or truncated BSON document). */

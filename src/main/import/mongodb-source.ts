@@ -1,5 +1,6 @@
 import { EJSON } from 'bson';
 import { MongoClient } from 'mongodb';
+import { checkRecord } from './legacy-record';
 import { type LegacySource, type SourceBatch, SourceError } from './legacy-source';
 
 export interface MongoOptions {
@@ -63,6 +64,7 @@ export function mongodbSource(url: string, o: MongoOptions): LegacySource {
         docs = [];
         return {
           docs: batch,
+          check: (i, now) => checkRecord(batch[i]!, now),
           positionOf: (i) => `_id ${String(batch[i]!._id)}`,
           unreadable: [],
           resumeAt: EJSON.stringify(last, { relaxed: false }),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -7,11 +6,11 @@ import type { Config } from '../config/config-schema';
 import { openDatabase } from '../storage/database';
 import { rowKey } from '../storage/reading-codec';
 import { MINUTE_MS } from '../storage/rollup-levels';
-import { type LegacySource } from './legacy-source';
-import { type SkipReason, checkRecord } from './legacy-record';
-import { ImportMerge, type MergeCounts } from './import-merge';
-import { ImportStage, type ReadCounts, STAGE_WIDTH, type SkippedRecord, emptyCounts } from './import-stage';
+import { type ImportCounts, ImportJournal, ROW6, type SkippedRecord, emptyCounts } from './import-journal';
+import { ImportMerge } from './import-merge';
 import { writeSkipReport } from './import-report';
+import type { SkipReason } from './legacy-record';
+import type { LegacySource, SourceBatch } from './legacy-source';
 import type { ProgressBar } from './progress-bar';
 
 export interface ImportPlan {
@@ -22,7 +21,7 @@ export interface ImportPlan {
   /** Where the skipped records are listed; default beside the database. */
   reportPath?: string;
   progress?: ProgressBar;
-  /** Records per source batch (and per staging transaction). */
+  /** Records per source batch, and per transaction. */
   batchSize?: number;
   now?: number;
 }
@@ -31,71 +30,77 @@ export interface ImportSummary {
   source: string;
   dryRun: boolean;
   resumed: boolean;
-  read: ReadCounts;
-  /** Null on a dry run. */
-  merged: MergeCounts | null;
-  /** Records in minutes the database already holds (a dry run's forecast of merged.minuteRecorded). */
-  alreadyRecorded: number;
+  counts: ImportCounts;
+  /** A dry run's forecast of counts.minuteHeld: valid records in minutes the database already holds. */
+  wouldSkip: number;
   reportPath: string | null;
   /** The first skipped records, for the terminal. */
   examples: SkippedRecord[];
-  seconds: { read: number; merge: number; total: number };
+  seconds: number;
 }
 
 /** The app recorded within this long: it is running, and the present is its own. */
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
 const EXAMPLES = 10;
 
-/** The scratch file of one source's import, beside the database (same disk, removed at the end). */
-export const stagePath = (dbPath: string, identity: string): string =>
-  `${dbPath}.import-${createHash('sha256').update(identity).digest('hex').slice(0, 12)}.stage`;
-
 const defaultReportPath = (dbPath: string, now: number): string =>
   join(dirname(dbPath), `import-${new Date(now).toISOString().replace(/[:.]/g, '-').slice(0, 19)}.skipped.csv`);
 
-/** Reads, checks and converts every record; valid ones go to `stage` (null: a dry run keeps only counts). */
-async function readSource(plan: ImportPlan, stage: ImportStage | null, counts: ReadCounts, now: number, onValid: (k: number) => void): Promise<SkippedRecord[]> {
-  const { source, config } = plan;
-  const size = plan.batchSize ?? 20_000;
-  const total = await source.total();
-  const examples: SkippedRecord[] = [];
-  const health = { midScale: config.health.midScale, maxDrift: config.health.maxDriftCounts };
-  const buf = new Float64Array(size * STAGE_WIDTH);
-  plan.progress?.start();
-  for await (const batch of source.batches(stage?.position ?? null, size)) {
-    let n = 0;
-    const skipped: SkippedRecord[] = batch.unreadable.map((u) => ({ ...u, reason: 'unreadable' as SkipReason }));
-    for (let i = 0; i < batch.docs.length; i++) {
-      const c = checkRecord(batch.docs[i]!, now);
-      if (!c.ok) {
-        skipped.push({ position: batch.positionOf(i), reason: c.reason, detail: c.detail });
-        continue;
-      }
-      const r = c.reading;
-      const at = n++ * STAGE_WIDTH;
-      // The stored row's own encoding (see reading-codec): mean and rms to a thousandth of a count.
-      buf[at] = rowKey(r.t, r.channel);
-      buf[at + 1] = Math.round(r.mean * 1000) - 511_500;
-      buf[at + 2] = r.min - 512;
-      buf[at + 3] = r.max - 512;
-      buf[at + 4] = Math.round(r.rms * 1000);
-      buf[at + 5] = healthFlags({ n: 0, mean: r.mean, min: r.min, max: r.max, rms: r.rms }, 0, health);
-      counts.firstT = counts.firstT === null ? r.t : Math.min(counts.firstT, r.t);
-      counts.lastT = counts.lastT === null ? r.t : Math.max(counts.lastT, r.t);
-      onValid(buf[at]!);
+/** One source batch checked and converted: valid rows sorted by key, duplicates dropped, skipped records listed. */
+interface CheckedBatch {
+  rows: Float64Array;
+  n: number;
+  skipped: SkippedRecord[];
+}
+
+function checkBatch(batch: SourceBatch, plan: ImportPlan, now: number, counts: ImportCounts): CheckedBatch {
+  const health = { midScale: plan.config.health.midScale, maxDrift: plan.config.health.maxDriftCounts };
+  const size = batch.docs.length;
+  const rows = new Float64Array(size * ROW6);
+  const skipped: SkippedRecord[] = batch.unreadable.map((u) => ({ ...u, reason: 'unreadable' as SkipReason }));
+  let n = 0;
+  let sorted = true;
+  for (let i = 0; i < size; i++) {
+    const c = batch.check(i, now);
+    if (!c.ok) {
+      skipped.push({ position: batch.positionOf(i), reason: c.reason, detail: c.detail });
+      continue;
     }
-    counts.records += batch.docs.length + batch.unreadable.length;
-    for (const s of skipped) {
-      counts.skipped[s.reason] = (counts.skipped[s.reason] ?? 0) + 1;
-      if (examples.length < EXAMPLES) examples.push(s);
-    }
-    if (stage) stage.add(buf, n, skipped, batch.resumeAt);
-    else counts.staged += n;
-    plan.progress?.update({ phase: 'reading', done: batch.done, total: total.value, unit: total.unit, records: counts.records });
+    const r = c.reading;
+    const at = n * ROW6;
+    // The stored row's own encoding (see reading-codec): mean and rms to a thousandth of a count.
+    rows[at] = rowKey(r.t, r.channel);
+    rows[at + 1] = Math.round(r.mean * 1000) - 511_500;
+    rows[at + 2] = r.min - 512;
+    rows[at + 3] = r.max - 512;
+    rows[at + 4] = Math.round(r.rms * 1000);
+    rows[at + 5] = healthFlags({ n: 0, mean: r.mean, min: r.min, max: r.max, rms: r.rms }, 0, health);
+    if (n > 0 && rows[at]! <= rows[at - ROW6]!) sorted = false;
+    counts.firstT = counts.firstT === null || r.t < counts.firstT ? r.t : counts.firstT;
+    counts.lastT = counts.lastT === null || r.t > counts.lastT ? r.t : counts.lastT;
+    n++;
   }
-  plan.progress?.update({ phase: 'reading', done: total.value ?? 0, total: total.value, unit: total.unit, records: counts.records }, true);
-  plan.progress?.done();
-  return examples;
+  counts.records += size + batch.unreadable.length;
+  counts.valid += n;
+  for (const s of skipped) counts.skipped[s.reason] = (counts.skipped[s.reason] ?? 0) + 1;
+  return sorted ? { rows, n, skipped } : sortAndDedupe(rows, n, skipped, counts);
+}
+
+/** The old daemon wrote in time order but for clock steps: sort a batch that is not, and keep one of each key. */
+function sortAndDedupe(rows: Float64Array, n: number, skipped: SkippedRecord[], counts: ImportCounts): CheckedBatch {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * ROW6]! - rows[b * ROW6]!);
+  const out = new Float64Array(n * ROW6);
+  let m = 0;
+  for (const i of order) {
+    if (m > 0 && rows[i * ROW6] === out[(m - 1) * ROW6]) {
+      counts.duplicates++;
+      continue;
+    }
+    out.set(rows.subarray(i * ROW6, (i + 1) * ROW6), m * ROW6);
+    m++;
+  }
+  counts.valid -= n - m;
+  return { rows: out, n: m, skipped };
 }
 
 function liveAfter(db: Database.Database, now: number): number {
@@ -103,35 +108,44 @@ function liveAfter(db: Database.Database, now: number): number {
   return last !== null && now - last < LIVE_WINDOW_MS ? last : Infinity;
 }
 
-/** A dry run: reads and checks everything, forecasts the overlap, writes nothing. */
+/** A dry run: reads and checks everything, forecasts the overlap with the database, writes nothing. */
 async function dryRun(plan: ImportPlan, now: number, started: number): Promise<ImportSummary> {
   const counts = emptyCounts();
+  const examples: SkippedRecord[] = [];
   const db = existsSync(plan.dbPath) ? openDatabase(plan.dbPath, { readonly: true }) : null;
-  const present = db?.prepare('SELECT n FROM rollup_minute WHERE b = ?');
-  let minute = NaN;
-  let held = false;
-  let alreadyRecorded = 0;
+  const held = db?.prepare<[number], { n: number }>('SELECT n FROM rollup_minute WHERE b = ?');
+  const heldMinutes = new Map<number, boolean>();
+  let wouldSkip = 0;
+  const total = await plan.source.total();
+  plan.progress?.start();
   try {
-    const examples = await readSource(plan, null, counts, now, (k) => {
-      const m = Math.floor(k / 8 / MINUTE_MS);
-      if (m !== minute) {
-        minute = m;
-        held = ((present?.get(m) as { n: number } | undefined)?.n ?? 0) > 0;
+    for await (const batch of plan.source.batches(null, plan.batchSize ?? 20_000)) {
+      const c = checkBatch(batch, plan, now, counts);
+      examples.push(...c.skipped.slice(0, EXAMPLES - examples.length));
+      for (let i = 0; held && i < c.n; i++) {
+        const m = Math.floor(c.rows[i * ROW6]! / 8 / MINUTE_MS);
+        let h = heldMinutes.get(m);
+        if (h === undefined) {
+          if (heldMinutes.size > 100_000) heldMinutes.clear();
+          heldMinutes.set(m, (h = (held.get(m)?.n ?? 0) > 0));
+        }
+        if (h) wouldSkip++;
       }
-      if (held) alreadyRecorded++;
-    });
-    const s = (performance.now() - started) / 1000;
-    return { source: plan.source.label, dryRun: true, resumed: false, read: counts, merged: null, alreadyRecorded, reportPath: null, examples, seconds: { read: s, merge: 0, total: s } };
+      plan.progress?.update({ phase: 'checking', done: batch.done, total: total.value, unit: total.unit, records: counts.records });
+    }
   } finally {
+    plan.progress?.done();
     db?.close();
   }
+  return { source: plan.source.label, dryRun: true, resumed: false, counts, wouldSkip, reportPath: null, examples, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
- * Imports one source into the database: read and check every record into a
- * time-sorted stage, then merge the stage into readings and rollups. Both steps
- * commit their progress with their rows, so running the same command again after
- * a kill resumes, and after a finished import adds nothing.
+ * Imports one source: each batch of records is checked, sorted, and merged into
+ * readings and rollups in one transaction with the records it skipped and the
+ * source's resume point. Records older than what is already merged (the old
+ * clock stepped back) are held and merged after the rest. Running the same
+ * command again after a kill resumes; after a finished import it adds nothing.
  */
 export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
   const now = plan.now ?? Date.now();
@@ -140,27 +154,12 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
 
   const { source, config } = plan;
   const db = openDatabase(plan.dbPath);
-  let stage: ImportStage | null = null;
   try {
-    const run = db.prepare('SELECT merged_to, prev_t, finished_at, summary FROM import_run WHERE identity = ?').get(source.identity) as
-      | { merged_to: number | null; prev_t: number | null; finished_at: number | null; summary: string | null }
-      | undefined;
-    const resumable = run !== undefined && run.finished_at === null;
-    if (!resumable) {
-      db.prepare('INSERT OR REPLACE INTO import_run (identity, started_at) VALUES (?, ?)').run(source.identity, now);
-    }
-    stage = ImportStage.open(stagePath(plan.dbPath, source.identity), source.identity);
-    const resumed = resumable || stage.position !== null;
-    let examples: SkippedRecord[] = [];
-    if (!stage.readComplete) {
-      examples = await readSource(plan, stage, stage.counts, now, () => {});
-      stage.finishReading();
-    }
-    const readS = (performance.now() - started) / 1000;
-
+    const journal = new ImportJournal(db, source.identity);
+    const state = journal.begin(now);
+    const { counts } = state;
     const merge = new ImportMerge(
       db,
-      source.identity,
       {
         calibration: config.calibration,
         maxGapMs: config.storage.maxGapS * 1000,
@@ -168,54 +167,69 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
         liveAfter: liveAfter(db, now),
         timeZone: config.timeZone,
       },
-      resumable ? { prevT: run.prev_t, counts: run.summary === null ? null : (JSON.parse(run.summary) as MergeCounts) } : { prevT: null, counts: null },
+      state.prevT,
+      counts,
     );
-    const mergedTo = resumable ? (run.merged_to ?? -1) : -1;
-    const toMerge = stage.counts.staged;
-    let merged = 0;
-    plan.progress?.start();
-    for (const page of stage.rowsFrom(mergedTo)) {
-      merge.merge(page);
-      merged += page.length;
-      plan.progress?.update({ phase: 'merging', done: merged, total: toMerge, unit: 'records', records: merged });
-    }
-    merge.finish();
-    plan.progress?.done();
+    let frontier = state.mergedTo ?? -Infinity;
+    const save = (position: string | null, readDone: boolean): void =>
+      journal.save({ position, readDone, mergedTo: Number.isFinite(frontier) ? frontier : null, prevT: merge.runPrevT, counts });
+    // IMMEDIATE: the write lock first, so a running kiosk cannot commit between what a batch reads and writes.
+    const inBatch = <A extends unknown[]>(f: (...a: A) => void) => {
+      const tx = db.transaction(f);
+      return (...a: A) => tx.immediate(...a);
+    };
+    const examples: SkippedRecord[] = [];
 
-    const skippedTotal = Object.values(stage.counts.skipped).reduce((a, b) => a + b, 0);
+    if (!state.readDone) {
+      const total = await source.total();
+      const commit = inBatch((c: CheckedBatch, position: string) => {
+        journal.skip(c.skipped);
+        // Sorted: what the source sends late is a prefix of the batch.
+        let split = 0;
+        while (split < c.n && c.rows[split * ROW6]! <= frontier) split++;
+        journal.hold(c.rows, 0, split);
+        counts.outOfOrder += split;
+        merge.merge(c.rows, split, c.n);
+        if (c.n > split) frontier = c.rows[(c.n - 1) * ROW6]!;
+        save(position, false);
+      });
+      plan.progress?.start();
+      for await (const batch of source.batches(state.position, plan.batchSize ?? 20_000)) {
+        const c = checkBatch(batch, plan, now, counts);
+        examples.push(...c.skipped.slice(0, EXAMPLES - examples.length));
+        commit(c, batch.resumeAt);
+        plan.progress?.update({ phase: 'importing', done: batch.done, total: total.value, unit: total.unit, records: counts.records });
+      }
+      plan.progress?.done();
+      inBatch(() => {
+        merge.endRun();
+        save(null, true);
+      })();
+    }
+
+    // Late records, in time order, where their minute is still free.
+    let lateLeft = true;
+    const late = inBatch(() => {
+      const { rows, n } = journal.pending(plan.batchSize ?? 20_000);
+      if (n > 0) {
+        merge.merge(rows, 0, n);
+        journal.release(rows[(n - 1) * ROW6]!);
+      } else merge.endRun();
+      save(null, true);
+      lateLeft = n > 0;
+    });
+    while (lateLeft) late();
+
+    const skippedTotal = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
     let reportPath: string | null = null;
     if (skippedTotal > 0) {
       reportPath = plan.reportPath ?? defaultReportPath(plan.dbPath, now);
-      await writeSkipReport(reportPath, stage.skippedRecords(), source.label);
+      await writeSkipReport(reportPath, journal.skippedRecords(), source.label);
+      if (examples.length === 0) for (const r of journal.skippedRecords()) if (examples.push(r) >= EXAMPLES) break;
     }
-    if (examples.length === 0 && skippedTotal > 0) examples = [...take(stage.skippedRecords(), EXAMPLES)];
-    const total = (performance.now() - started) / 1000;
-    const summary: ImportSummary = {
-      source: source.label,
-      dryRun: false,
-      resumed,
-      read: stage.counts,
-      merged: merge.counts,
-      alreadyRecorded: merge.counts.minuteRecorded,
-      reportPath,
-      examples,
-      seconds: { read: readS, merge: total - readS, total },
-    };
-    db.prepare('UPDATE import_run SET finished_at = ?, summary = ? WHERE identity = ?').run(Date.now(), JSON.stringify(summary), source.identity);
-    stage.remove();
-    stage = null;
-    return summary;
+    journal.finish(counts, Date.now());
+    return { source: source.label, dryRun: false, resumed: state.resumed, counts, wouldSkip: counts.minuteHeld, reportPath, examples, seconds: (performance.now() - started) / 1000 };
   } finally {
-    stage?.close();
     db.close();
-  }
-}
-
-function* take<T>(it: Iterable<T>, n: number): Generator<T> {
-  if (n <= 0) return;
-  let i = 0;
-  for (const x of it) {
-    yield x;
-    if (++i >= n) return;
   }
 }

@@ -1,8 +1,10 @@
 import { realpathSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { checkValues } from './legacy-record';
 import { type LegacySource, type SourceBatch, SourceError } from './legacy-source';
 
-const COLUMNS = ['time', 'channel', 'rms', 'mean', 'minadc', 'maxadc'];
+// In checkValues' order.
+const COLUMNS = ['time', 'channel', 'mean', 'rms', 'minadc', 'maxadc'];
 
 /**
  * The old `power.db` (table `adc`), read-only, in rowid order: the order the old
@@ -29,9 +31,10 @@ export function sqliteSource(path: string): LegacySource {
   if (columns.length === 0) fail(`${path} has no table "adc": not the old system's power.db`);
   const missing = COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length > 0) fail(`${path}: table "adc" lacks column(s) ${missing.join(', ')}`);
-  let page: Database.Statement<[number, number], Record<string, unknown> & { rid: number }>;
+  let page: Database.Statement<[number, number], unknown[]>;
   try {
-    page = db.prepare(`SELECT rowid AS rid, ${COLUMNS.join(', ')} FROM adc WHERE rowid > ? ORDER BY rowid LIMIT ?`);
+    // Arrays, not objects: a year is tens of millions of rows.
+    page = db.prepare<[number, number], unknown[]>(`SELECT rowid, ${COLUMNS.join(', ')} FROM adc WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw(true);
   } catch (e) {
     return fail(`${path}: table "adc" has no rowid to read it in order (${(e as Error).message})`);
   }
@@ -49,8 +52,18 @@ export function sqliteSource(path: string): LegacySource {
       for (;;) {
         const rows = page.all(after === -Infinity ? Number.MIN_SAFE_INTEGER : after, size);
         if (rows.length === 0) return;
-        after = rows[rows.length - 1]!.rid;
-        yield { docs: rows, positionOf: (i) => `rowid ${rows[i]!.rid}`, unreadable: [], resumeAt: String(after), done: after - first + 1 };
+        after = rows[rows.length - 1]![0] as number;
+        yield {
+          docs: rows,
+          check: (i, now) => {
+            const r = rows[i]!;
+            return checkValues(r[1], r[2], r[3], r[4], r[5], r[6], now);
+          },
+          positionOf: (i) => `rowid ${rows[i]![0]}`,
+          unreadable: [],
+          resumeAt: String(after),
+          done: after - first + 1,
+        };
       }
     },
     async close() {
