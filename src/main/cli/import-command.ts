@@ -52,12 +52,13 @@ export const importCommand: Command = {
     '  Safe to re-run and to run while the kiosk records: a killed import resumes, minutes the\n' +
     '  database already holds are kept and the imported records there skipped. --dry-run reads and\n' +
     '  checks everything and writes nothing. Skipped records are listed in --report (default: a CSV\n' +
-    '  beside the database).',
+    '  beside the database). --batch: records per transaction (default 20000).',
   options: {
     'dry-run': { type: 'boolean' },
     report: { type: 'string' },
     'mongo-db': { type: 'string' },
     collection: { type: 'string' },
+    batch: { type: 'string' },
   },
   async run(ctx) {
     const [kind, where, ...extra] = ctx.positionals;
@@ -77,6 +78,8 @@ export const importCommand: Command = {
     } else {
       throw new UsageError(`unknown source "${kind}": sqlite, bson or mongodb`);
     }
+    const batch = v.batch === undefined ? 20_000 : Number(v.batch);
+    if (!Number.isInteger(batch) || batch < 1 || batch > 1_000_000) throw new UsageError(`--batch must be a whole number from 1 to 1000000, got "${String(v.batch)}"`);
     const config = loadConfig(ctx.configPath);
     const dbPath = ctx.dbPath ?? config.storage.path ?? defaultDbPath();
     try {
@@ -87,6 +90,7 @@ export const importCommand: Command = {
         dryRun: Boolean(v['dry-run']),
         ...(typeof v.report === 'string' ? { reportPath: v.report } : {}),
         progress: new ProgressBar(),
+        batchSize: batch,
       });
       console.log(`corcy-power import: ${describeSummary(summary).join('\n')}`);
       if (!summary.dryRun) console.log(`  into ${dbPath}`);
