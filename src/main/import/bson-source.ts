@@ -47,6 +47,7 @@ export function bsonSource(path: string): LegacySource {
       const stream = gzip ? file.pipe(createGunzip()) : file;
       let pending: Buffer = Buffer.alloc(0);
       let base = 0; // stream offset of pending[0]
+      let cutGzip = false;
       let docs: Record<string, unknown>[] = [];
       let offsets: number[] = [];
       let unreadable: { position: string; detail: string }[] = [];
@@ -98,13 +99,15 @@ export function bsonSource(path: string): LegacySource {
         }
       } catch (e) {
         if (e instanceof SourceError) throw e;
-        throw new SourceError(`${path}: ${(e as Error).message}`);
+        // A `mongodump --gzip` killed midway ends without its gzip trailer: keep what came before.
+        if (!(gzip && (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR')) throw new SourceError(`${path}: ${(e as Error).message}`);
+        cutGzip = true;
       } finally {
         file.destroy();
       }
-      if (pending.length > 0 && base >= skipTo) {
+      if ((pending.length > 0 || cutGzip) && base >= skipTo) {
         // A dump cut short (mongodump killed, disk full): the last document is incomplete.
-        unreadable.push({ position: `byte ${base}`, detail: `truncated: ${pending.length} bytes at the end of the file` });
+        unreadable.push({ position: `byte ${base}`, detail: `truncated: ${pending.length} bytes at the end of the ${cutGzip ? 'decompressed ' : ''}file` });
         base += pending.length;
       }
       if (docs.length + unreadable.length > 0 || base > skipTo) yield cut();

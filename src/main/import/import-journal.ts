@@ -9,14 +9,14 @@ export interface ImportCounts {
   firstT: number | null;
   lastT: number | null;
   skipped: Partial<Record<SkipReason, number>>;
-  /** Valid records that repeat a time and channel of the same batch: kept once. */
+  /** Valid records that repeat a time and channel already read: kept once. */
   duplicates: number;
-  /** Valid records older than one already merged (the old clock went back): merged after the rest. */
+  /** Valid records older than what was already merged (the old clock stepped back): merged after the rest where their minute is free. */
   outOfOrder: number;
   /** Imported readings kept raw, and past retention (kept as rollups only). */
   raw: number;
   rollupOnly: number;
-  /** Records in a minute the database already held: recorded by the app, by an earlier import, or earlier in this source. */
+  /** Records in a minute the database already held: recorded by the app, by an earlier import, or earlier in this source (a clock step back). */
   minuteHeld: number;
   /** Records newer than the app's last reading while it is recording. */
   whileRecording: number;
@@ -70,6 +70,8 @@ export class ImportJournal {
   private readonly saveStmt: Database.Statement;
   private readonly pendingStmt: Database.Statement;
   private readonly skipStmt: Database.Statement;
+  private readonly pendingStmt2: Database.Statement;
+  private readonly releaseStmt: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -79,6 +81,10 @@ export class ImportJournal {
     this.pendingStmt = db.prepare(
       'INSERT OR IGNORE INTO import_pending (identity, k, mean_d, min_o, max_o, rms_mc, flags) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.pendingStmt2 = db
+      .prepare('SELECT k, mean_d, min_o, max_o, rms_mc, flags FROM import_pending WHERE identity = ? AND k > ? ORDER BY k LIMIT ?')
+      .raw(true);
+    this.releaseStmt = db.prepare('DELETE FROM import_pending WHERE identity = ? AND k > ? AND k <= ?');
     this.skipStmt = db.prepare('INSERT INTO import_skipped (identity, position, reason, detail) VALUES (?, ?, ?, ?)');
   }
 
@@ -120,20 +126,25 @@ export class ImportJournal {
     for (const r of records) this.skipStmt.run(this.identity, r.position, r.reason, r.detail);
   }
 
-  /** Up to `limit` held rows in time order, as a flat buffer. */
+  /** Up to `limit` held rows in time order, as a flat buffer: the late ones, once the rest is merged. */
   pending(limit: number): { rows: Float64Array; n: number } {
-    const got = this.db
-      .prepare('SELECT k, mean_d, min_o, max_o, rms_mc, flags FROM import_pending WHERE identity = ? ORDER BY k LIMIT ?')
-      .raw(true)
-      .all(this.identity, limit) as number[][];
+    return this.flat(this.pendingStmt2.all(this.identity, -Infinity, limit) as number[][]);
+  }
+
+  /** Held rows newer than key `k`: the tail of the last batch, waiting for records a little out of order. */
+  pendingAfter(k: number): { rows: Float64Array; n: number } {
+    return this.flat(this.pendingStmt2.all(this.identity, k, -1) as number[][]);
+  }
+
+  private flat(got: number[][]): { rows: Float64Array; n: number } {
     const rows = new Float64Array(got.length * ROW6);
     got.forEach((r, i) => rows.set(r, i * ROW6));
     return { rows, n: got.length };
   }
 
-  /** Drops held rows up to key `k` once merged (in the same transaction). */
-  release(k: number): void {
-    this.db.prepare('DELETE FROM import_pending WHERE identity = ? AND k <= ?').run(this.identity, k);
+  /** Drops held rows from key `after` (excluded) up to `k` once merged, in the same transaction. */
+  release(k: number, after = -Infinity): void {
+    this.releaseStmt.run(this.identity, after, k);
   }
 
   skippedRecords(): IterableIterator<SkippedRecord> {

@@ -139,6 +139,8 @@ export class ImportMerge {
     const batch = new RollupBatch(this.levels);
     this.closeRun(batch);
     this.applyRollups(batch);
+    // The next row asks again whether its minute is held: this run may have filled it.
+    this.minute = NaN;
   }
 
   /**

@@ -41,10 +41,11 @@ const MAX_RMS = 512;
 function numeric(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
-  // bson's Long (when a driver does not promote it) and Double/Int32 wrappers.
-  if (v !== null && typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function') {
+  // bson's wrappers, when a driver does not promote values: Long has toNumber(), Double and Int32 a value.
+  if (v !== null && typeof v === 'object') {
     const bsontype = (v as { _bsontype?: unknown })._bsontype;
-    if (bsontype === 'Long' || bsontype === 'Double' || bsontype === 'Int32') return (v as { toNumber(): number }).toNumber();
+    if (bsontype === 'Long') return (v as { toNumber(): number }).toNumber();
+    if (bsontype === 'Double' || bsontype === 'Int32') return (v as { value: number }).value;
   }
   return undefined;
 }

@@ -12,14 +12,9 @@ export interface MongoOptions {
 
 /** The URL without user and password, for messages and the resume identity. */
 export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return '(an invalid URL)';
-  }
+  // Not new URL(): a replica set's "h1:27017,h2:27017" is not a URL host.
+  const m = /^(mongodb(?:\+srv)?:\/\/)(?:[^@/?#]*@)?([^/?#]+)(.*)$/s.exec(url);
+  return m ? `${m[1]}${m[2]}${m[3] ?? ''}` : '(an invalid URL)';
 }
 
 /**
@@ -77,6 +72,9 @@ export function mongodbSource(url: string, o: MongoOptions): LegacySource {
           done++;
           if (docs.length >= size) yield cut();
         }
+      } catch (e) {
+        // The server went away mid-import: what was committed stays, a re-run resumes.
+        throw new SourceError(`MongoDB at ${redactedUrl(url)} failed while reading: ${(e as Error).message}`);
       } finally {
         await cursor.close();
       }

@@ -44,7 +44,7 @@ export function renderProgress(p: ProgressLine, width = 24): string {
  */
 export class ProgressBar {
   private phaseStart = 0;
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
   private drawn = false;
 
   constructor(
@@ -55,7 +55,7 @@ export class ProgressBar {
 
   start(): void {
     this.phaseStart = this.now();
-    this.lastDraw = 0;
+    this.lastDraw = -Infinity;
   }
 
   update(p: Omit<ProgressLine, 'elapsedS'>, force = false): void {

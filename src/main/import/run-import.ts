@@ -39,6 +39,13 @@ export interface ImportSummary {
   seconds: number;
 }
 
+/**
+ * Records out of time order by up to this much (the old clock stepped back a
+ * little, or a store returned neighbours swapped) are sorted into place whatever
+ * the batch boundaries: the newest this much of each batch waits for the next.
+ */
+const REORDER_MS = 10 * 60_000;
+
 /** The app recorded within this long: it is running, and the present is its own. */
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
 const EXAMPLES = 10;
@@ -46,7 +53,7 @@ const EXAMPLES = 10;
 const defaultReportPath = (dbPath: string, now: number): string =>
   join(dirname(dbPath), `import-${new Date(now).toISOString().replace(/[:.]/g, '-').slice(0, 19)}.skipped.csv`);
 
-/** One source batch checked and converted: valid rows sorted by key, duplicates dropped, skipped records listed. */
+/** One source batch checked and converted: valid rows in source order, and the records skipped. */
 interface CheckedBatch {
   rows: Float64Array;
   n: number;
@@ -59,7 +66,6 @@ function checkBatch(batch: SourceBatch, plan: ImportPlan, now: number, counts: I
   const rows = new Float64Array(size * ROW6);
   const skipped: SkippedRecord[] = batch.unreadable.map((u) => ({ ...u, reason: 'unreadable' as SkipReason }));
   let n = 0;
-  let sorted = true;
   for (let i = 0; i < size; i++) {
     const c = batch.check(i, now);
     if (!c.ok) {
@@ -67,7 +73,7 @@ function checkBatch(batch: SourceBatch, plan: ImportPlan, now: number, counts: I
       continue;
     }
     const r = c.reading;
-    const at = n * ROW6;
+    const at = n++ * ROW6;
     // The stored row's own encoding (see reading-codec): mean and rms to a thousandth of a count.
     rows[at] = rowKey(r.t, r.channel);
     rows[at + 1] = Math.round(r.mean * 1000) - 511_500;
@@ -75,19 +81,20 @@ function checkBatch(batch: SourceBatch, plan: ImportPlan, now: number, counts: I
     rows[at + 3] = r.max - 512;
     rows[at + 4] = Math.round(r.rms * 1000);
     rows[at + 5] = healthFlags({ n: 0, mean: r.mean, min: r.min, max: r.max, rms: r.rms }, 0, health);
-    if (n > 0 && rows[at]! <= rows[at - ROW6]!) sorted = false;
     counts.firstT = counts.firstT === null || r.t < counts.firstT ? r.t : counts.firstT;
     counts.lastT = counts.lastT === null || r.t > counts.lastT ? r.t : counts.lastT;
-    n++;
   }
   counts.records += size + batch.unreadable.length;
   counts.valid += n;
   for (const s of skipped) counts.skipped[s.reason] = (counts.skipped[s.reason] ?? 0) + 1;
-  return sorted ? { rows, n, skipped } : sortAndDedupe(rows, n, skipped, counts);
+  return { rows, n, skipped };
 }
 
-/** The old daemon wrote in time order but for clock steps: sort a batch that is not, and keep one of each key. */
-function sortAndDedupe(rows: Float64Array, n: number, skipped: SkippedRecord[], counts: ImportCounts): CheckedBatch {
+/** Rows [0, n) of `rows` sorted by key, one row per key (the repeats counted as duplicates). */
+function sortedUnique(rows: Float64Array, n: number, counts: ImportCounts): { rows: Float64Array; n: number } {
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = rows[i * ROW6]! > rows[(i - 1) * ROW6]!;
+  if (sorted) return { rows, n };
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * ROW6]! - rows[b * ROW6]!);
   const out = new Float64Array(n * ROW6);
   let m = 0;
@@ -96,11 +103,9 @@ function sortAndDedupe(rows: Float64Array, n: number, skipped: SkippedRecord[], 
       counts.duplicates++;
       continue;
     }
-    out.set(rows.subarray(i * ROW6, (i + 1) * ROW6), m * ROW6);
-    m++;
+    out.set(rows.subarray(i * ROW6, (i + 1) * ROW6), m++ * ROW6);
   }
-  counts.valid -= n - m;
-  return { rows: out, n: m, skipped };
+  return { rows: out, n: m };
 }
 
 function liveAfter(db: Database.Database, now: number): number {
@@ -141,10 +146,12 @@ async function dryRun(plan: ImportPlan, now: number, started: number): Promise<I
 }
 
 /**
- * Imports one source: each batch of records is checked, sorted, and merged into
- * readings and rollups in one transaction with the records it skipped and the
- * source's resume point. Records older than what is already merged (the old
- * clock stepped back) are held and merged after the rest. Running the same
+ * Imports one source: each batch of records is checked and merged into readings
+ * and rollups in one transaction with the records it skipped and the source's
+ * resume point. Records out of order by up to REORDER_MS are sorted into place;
+ * older ones than what is already merged (a bigger clock step back) are held
+ * and merged after the rest into the minutes still free: a minute of wall time
+ * is recorded once. Running the same
  * command again after a kill resumes; after a finished import it adds nothing.
  */
 export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
@@ -184,14 +191,50 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
       const total = await source.total();
       const commit = inBatch((c: CheckedBatch, position: string) => {
         journal.skip(c.skipped);
-        // Sorted: what the source sends late is a prefix of the batch.
-        let split = 0;
-        while (split < c.n && c.rows[split * ROW6]! <= frontier) split++;
-        journal.hold(c.rows, 0, split);
-        counts.outOfOrder += split;
-        merge.merge(c.rows, split, c.n);
-        if (c.n > split) frontier = c.rows[(c.n - 1) * ROW6]!;
+        // Rows at or before what is merged are late: held for after the rest.
+        // The others join the tail kept from the last batch, are sorted, and
+        // merged up to REORDER_MS before the newest; the rest is the new tail.
+        const tail = journal.pendingAfter(frontier);
+        const fresh = new Float64Array((c.n + tail.n) * ROW6);
+        fresh.set(tail.rows);
+        let nFresh = tail.n;
+        let nLate = 0;
+        for (let i = 0; i < c.n; i++) {
+          const at = i * ROW6;
+          if (c.rows[at]! <= frontier) {
+            journal.hold(c.rows, i, i + 1);
+            nLate++;
+            continue;
+          }
+          const to = nFresh++ * ROW6;
+          for (let j = 0; j < ROW6; j++) fresh[to + j] = c.rows[at + j]!;
+        }
+        counts.outOfOrder += nLate;
+        const sorted = sortedUnique(fresh, nFresh, counts);
+        if (sorted.n === 0) return save(position, false);
+        const cut = sorted.rows[(sorted.n - 1) * ROW6]! - REORDER_MS * 8;
+        let upTo = 0;
+        while (upTo < sorted.n && sorted.rows[upTo * ROW6]! <= cut) upTo++;
+        merge.merge(sorted.rows, 0, upTo);
+        if (upTo > 0) {
+          const before = frontier;
+          frontier = sorted.rows[(upTo - 1) * ROW6]!;
+          journal.release(frontier, before);
+        }
+        // The new tail: what is not merged yet and not already held from the last batch.
+        for (let i = upTo; i < sorted.n; i++) journal.hold(sorted.rows, i, i + 1);
         save(position, false);
+      });
+      const flushTail = inBatch(() => {
+        const tail = journal.pendingAfter(frontier);
+        merge.merge(tail.rows, 0, tail.n);
+        if (tail.n > 0) {
+          const before = frontier;
+          frontier = tail.rows[(tail.n - 1) * ROW6]!;
+          journal.release(frontier, before);
+        }
+        merge.endRun();
+        save(null, true);
       });
       plan.progress?.start();
       for await (const batch of source.batches(state.position, plan.batchSize ?? 20_000)) {
@@ -201,10 +244,7 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
         plan.progress?.update({ phase: 'importing', done: batch.done, total: total.value, unit: total.unit, records: counts.records });
       }
       plan.progress?.done();
-      inBatch(() => {
-        merge.endRun();
-        save(null, true);
-      })();
+      flushTail();
     }
 
     // Late records, in time order, where their minute is still free.

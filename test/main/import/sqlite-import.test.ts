@@ -11,7 +11,7 @@ import { type ImportSummary, runImport } from '../../../src/main/import/run-impo
 import { openDatabase } from '../../../src/main/storage/database';
 import { EnergyQuery } from '../../../src/main/storage/energy-query';
 import { ReadingStore } from '../../../src/main/storage/reading-store';
-import { readingAt, storeOn } from '../../helpers/history-db';
+import { readingAt, storeOn, storedPower as storedPowerOf } from '../../helpers/history-db';
 import { type LegacyRow, energyPerDay, legacyWindows, writeLegacyDb } from '../../helpers/legacy-db';
 import { CLI, assertBuilt } from '../../helpers/serve';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -212,25 +212,52 @@ describe('import sqlite: the old power.db', () => {
     }
   });
 
-  it('merges records that came out of time order (a clock step back) after the rest, never twice over the same minute', async () => {
-    const dir = tempDir();
+  /** An hour of records, then the old clock steps back `backS` seconds and the daemon goes on for another hour. */
+  function steppedBack(dir: string, backS: number): string {
     const first = [...legacyWindows(FROM_S, FROM_S + 3600, 1, 1)];
-    // The clock went back 10 minutes: the daemon wrote those 10 minutes again, then went on.
-    const replay = [...legacyWindows(FROM_S + 3000, FROM_S + 7200, 1, 2)];
-    writeLegacyDb(join(dir, 'power.db'), [...first, ...replay].map((r, i) => ({ ...r, time: (r.time as number) + (i >= first.length ? 0.0005 : 0) })));
+    const replay = [...legacyWindows(FROM_S + 3600 - backS + 0.5, FROM_S + 7200, 1, 2)];
+    const path = join(dir, `stepped-${backS}.db`);
+    writeLegacyDb(path, [...first, ...replay]);
+    return path;
+  }
+
+  function expectRollupsAgreeWithRows(db: Database.Database): void {
+    const c = db.prepare('SELECT sum(covered_ms) AS c, sum(n) AS n, sum(energy_mj) AS e FROM rollup_day').get() as { c: number; n: number; e: number };
+    const rows = db.prepare('SELECT rms_mc, span_ms FROM reading').all() as { rms_mc: number; span_ms: number }[];
+    expect(c.n).toBe(rows.length);
+    // Never two readings over the same time: covered time is at most the wall time spanned.
+    expect(c.c).toBeLessThanOrEqual(7200 * 1000);
+    const e = rows.reduce((a, r) => a + (r.span_ms > 0 ? Math.round(storedPowerOf(r.rms_mc) * r.span_ms) : 0), 0);
+    expect(c.e).toBe(e);
+  }
+
+  it('sorts records a little out of time order into place, the same whatever the batch size', async () => {
+    const dir = tempDir();
+    const legacy = steppedBack(dir, 120);
+    const results = [];
+    for (const batch of [7, 500, 20_000]) {
+      const dbPath = join(dir, `b${batch}.db`);
+      const s = await importInto(dbPath, legacy, configWith(36_600), batch);
+      expect(s.counts).toMatchObject({ outOfOrder: 0, minuteHeld: 0, raw: s.counts.valid });
+      const db = openDatabase(dbPath);
+      expectRollupsAgreeWithRows(db);
+      results.push({ rows: db.prepare('SELECT * FROM reading ORDER BY k').raw(true).all(), minutes: db.prepare('SELECT * FROM rollup_minute ORDER BY b').all() });
+      db.close();
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+  });
+
+  it('holds records from a bigger clock step back until the rest is merged, then keeps the minutes already recorded', async () => {
+    const dir = tempDir();
     const dbPath = join(dir, 'corcy.db');
-    const s = await importInto(dbPath, join(dir, 'power.db'), configWith(36_600), 500);
-    expect(s.counts.outOfOrder).toBeGreaterThan(0);
-    expect(s.counts.minuteHeld).toBeGreaterThan(0);
+    const s = await importInto(dbPath, steppedBack(dir, 1800), configWith(36_600), 500);
+    expect(s.counts.outOfOrder).toBeGreaterThan(1000);
+    expect(s.counts.minuteHeld).toBe(s.counts.outOfOrder);
+    expect(s.counts.raw).toBe(s.counts.valid - s.counts.minuteHeld);
     const db = openDatabase(dbPath);
     try {
-      const covered = (db.prepare('SELECT sum(covered_ms) AS c, sum(n) AS n FROM rollup_day').get() as { c: number; n: number });
-      expect(covered.c).toBeLessThanOrEqual(7200 * 1000);
-      expect(covered.n).toBe(new ReadingStore(db).count());
-      // Rollups agree with the rows they summarise.
-      const fromRows = db.prepare('SELECT k, rms_mc, span_ms FROM reading ORDER BY k').all() as { k: number; rms_mc: number; span_ms: number }[];
-      const wh = fromRows.reduce((a, r) => a + (r.span_ms > 0 ? Math.round(r.rms_mc / 1000 * 0.27 * 237 * r.span_ms) : 0), 0);
-      expect((db.prepare('SELECT sum(energy_mj) AS e FROM rollup_day').get() as { e: number }).e).toBeCloseTo(wh, -2);
+      expectRollupsAgreeWithRows(db);
     } finally {
       db.close();
     }
