@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { deserialize } from 'bson';
+import { readLegacyFields } from './bson-fields';
 import { checkRecord } from './legacy-record';
 import { type LegacySource, type SourceBatch, SourceError } from './legacy-source';
 
@@ -80,7 +81,7 @@ export function bsonSource(path: string): LegacySource {
             const offset = base + at;
             if (offset >= skipTo) {
               try {
-                docs.push(deserialize(pending.subarray(at, at + len)));
+                docs.push(readLegacyFields(pending, at, at + len) ?? deserialize(pending.subarray(at, at + len)));
                 offsets.push(offset);
               } catch (e) {
                 unreadable.push({ position: `byte ${offset}`, detail: (e as Error).message });
