@@ -3,14 +3,13 @@ import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Document, Double, EJSON, Int32, Long, ObjectId, serialize } from 'bson';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CALIBRATION } from '../../../src/main/acquisition/calibration';
 import { ConfigSchema } from '../../../src/main/config/config-schema';
 import { bsonSource } from '../../../src/main/import/bson-source';
 import type { SkipReason } from '../../../src/main/import/legacy-record';
 import { type LegacySource, type SourceBatch, SourceError } from '../../../src/main/import/legacy-source';
 import { runImport } from '../../../src/main/import/run-import';
 import { openDatabase } from '../../../src/main/storage/database';
-import { ReadingStore } from '../../../src/main/storage/reading-store';
+import { expectReadingsOf, legacyDoc, readingsIn } from '../../helpers/legacy-docs';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tmp = useTempDir();
@@ -46,17 +45,8 @@ function write(dir: string, name: string, buf: Buffer): string {
   return path;
 }
 
-/** A document as the old system wrote it: doubles throughout (pymongo floats). */
-const reading = (time: number, over: Document = {}): Document => ({
-  _id: new ObjectId(),
-  channel: new Double(0),
-  mean: new Double(511.4567),
-  rms: new Double(87.1234),
-  minadc: new Double(380),
-  maxadc: new Double(641),
-  time: new Double(time),
-  ...over,
-});
+/** A document as mongodump wrote it: with its ObjectId. */
+const reading = (time: number, over: Document = {}): Document => ({ _id: new ObjectId(), ...legacyDoc(time, over) });
 
 /** A document whose length frames it but whose content is not BSON: its terminator is not 0. */
 function corrupt(doc: Document): Buffer {
@@ -302,36 +292,8 @@ describe('runImport() of a dump', () => {
     return { d: dump(all), validAt, malformedAt };
   }
 
-  const numberOf = (v: unknown): number => (v instanceof Double || v instanceof Int32 ? v.value : v instanceof Long ? v.toNumber() : (v as number));
 
-  function readingsIn(dbPath: string) {
-    const db = openDatabase(dbPath, { readonly: true });
-    try {
-      return new ReadingStore(db).range(0, Number.MAX_SAFE_INTEGER, DEFAULT_CALIBRATION);
-    } finally {
-      db.close();
-    }
-  }
 
-  function expectReadingsOf(dbPath: string, docs: readonly Document[]): void {
-    const want = docs
-      .map((doc) => ({
-        t: Math.round(numberOf(doc.time) * 1000),
-        channel: numberOf(doc.channel),
-        mean: numberOf(doc.mean),
-        rms: numberOf(doc.rms),
-        min: numberOf(doc.minadc),
-        max: numberOf(doc.maxadc),
-      }))
-      .sort((a, b) => a.t - b.t || a.channel - b.channel);
-    const got = readingsIn(dbPath);
-    expect(got.map((r) => [r.t, r.channel, r.min, r.max])).toEqual(want.map((r) => [r.t, r.channel, r.min, r.max]));
-    got.forEach((r, i) => {
-      expect(Math.abs(r.mean - want[i]!.mean)).toBeLessThanOrEqual(0.0005 + 1e-9);
-      expect(Math.abs(r.rms - want[i]!.rms)).toBeLessThanOrEqual(0.0005 + 1e-9);
-      expect(r.mean).toBe(Math.round(r.mean * 1000) / 1000);
-    });
-  }
 
   /** The report's lines: position, reason (the detail after them). */
   function reportRows(path: string): [string, string][] {

@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { type Document, Double, Int32, Long, ObjectId } from 'bson';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CALIBRATION } from '../../../src/main/acquisition/calibration';
 import { ConfigSchema } from '../../../src/main/config/config-schema';
 import type { SkipReason } from '../../../src/main/import/legacy-record';
 import { type LegacySource, SourceError } from '../../../src/main/import/legacy-source';
 import { mongodbSource, redactedUrl } from '../../../src/main/import/mongodb-source';
 import { runImport } from '../../../src/main/import/run-import';
-import { openDatabase } from '../../../src/main/storage/database';
-import { ReadingStore } from '../../../src/main/storage/reading-store';
+import { expectReadingsOf, legacyDoc, readingsIn } from '../../helpers/legacy-docs';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tmp = useTempDir();
@@ -22,18 +20,8 @@ const T0 = 1_600_000_000;
 const NOW = Date.UTC(2021, 0, 1);
 const config = () => ConfigSchema.parse({ storage: { retentionDays: 36_600 } });
 
-/** A document as the old system inserted it: doubles throughout. */
-const reading = (time: number, over: Document = {}): Document => ({
-  channel: new Double(0),
-  mean: new Double(511.4567),
-  rms: new Double(87.1234),
-  minadc: new Double(380),
-  maxadc: new Double(641),
-  time: new Double(time),
-  ...over,
-});
+const reading = legacyDoc;
 
-const numberOf = (v: unknown): number => (v instanceof Double || v instanceof Int32 ? v.value : v instanceof Long ? v.toNumber() : (v as number));
 
 describe('redactedUrl()', () => {
   it.each([
@@ -142,33 +130,7 @@ describe.skipIf(!MONGODB_URL)('mongodbSource() against a live MongoDB (CORCY_TES
     }
   });
 
-  function readingsIn(dbPath: string) {
-    const db = openDatabase(dbPath, { readonly: true });
-    try {
-      return new ReadingStore(db).range(0, Number.MAX_SAFE_INTEGER, DEFAULT_CALIBRATION);
-    } finally {
-      db.close();
-    }
-  }
 
-  function expectReadingsOf(dbPath: string, docs: readonly Document[]): void {
-    const want = docs
-      .map((doc) => ({
-        t: Math.round(numberOf(doc.time) * 1000),
-        channel: numberOf(doc.channel),
-        mean: numberOf(doc.mean),
-        rms: numberOf(doc.rms),
-        min: numberOf(doc.minadc),
-        max: numberOf(doc.maxadc),
-      }))
-      .sort((a, b) => a.t - b.t || a.channel - b.channel);
-    const got = readingsIn(dbPath);
-    expect(got.map((r) => [r.t, r.channel, r.min, r.max])).toEqual(want.map((r) => [r.t, r.channel, r.min, r.max]));
-    got.forEach((r, i) => {
-      expect(Math.abs(r.mean - want[i]!.mean)).toBeLessThanOrEqual(0.0005 + 1e-9);
-      expect(Math.abs(r.rms - want[i]!.rms)).toBeLessThanOrEqual(0.0005 + 1e-9);
-    });
-  }
 
   it('reads the collection in _id order, and resumes after any batch with exactly the documents after it', async () => {
     const s = source();
