@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { DEFAULT_CALIBRATION } from '../../src/main/acquisition/calibration';
 import { openDatabase } from '../../src/main/storage/database';
 import { ReadingStore } from '../../src/main/storage/reading-store';
+import type { SkipReason } from '../../src/main/import/legacy-record';
 
 /** A document as the old system wrote it to MongoDB: doubles throughout (pymongo floats). */
 export const legacyDoc = (time: number, over: Document = {}): Document => ({
@@ -45,4 +46,21 @@ export function expectReadingsOf(dbPath: string, docs: readonly Document[]): voi
     expect(Math.abs(r.rms - want[i]!.rms)).toBeLessThanOrEqual(0.0005 + 1e-9);
     expect(r.mean).toBe(Math.round(r.mean * 1000) / 1000);
   });
+}
+
+/** One document per reason a record is refused (but 'unreadable', which only a dump's bytes can be), around `t0` seconds. */
+export function malformedDocs(t0: number, nowMs: number, make: (time: number, over?: Document) => Document = legacyDoc): [SkipReason, Document][] {
+  const missingRms = make(t0 + 20);
+  delete missingRms.rms;
+  return [
+    ['missing-field', missingRms],
+    ['non-numeric', make(t0 + 21, { mean: '12' })],
+    ['not-finite', make(t0 + 22, { mean: new Double(NaN) })],
+    ['time-before-2000', make(946_684_799.5)],
+    ['time-in-future', make(nowMs / 1000 + 3600)],
+    ['bad-channel', make(t0 + 23, { channel: new Double(8) })],
+    ['inconsistent-counts', make(t0 + 24, { minadc: new Double(600) })],
+    ['count-out-of-range', make(t0 + 25, { maxadc: new Double(1024) })],
+    ['fractional-count', make(t0 + 26, { minadc: new Double(380.5) })],
+  ];
 }

@@ -8,7 +8,7 @@ import type { SkipReason } from '../../../src/main/import/legacy-record';
 import { type LegacySource, SourceError } from '../../../src/main/import/legacy-source';
 import { mongodbSource, redactedUrl } from '../../../src/main/import/mongodb-source';
 import { runImport } from '../../../src/main/import/run-import';
-import { expectReadingsOf, legacyDoc, readingsIn } from '../../helpers/legacy-docs';
+import { expectReadingsOf, legacyDoc, malformedDocs, readingsIn } from '../../helpers/legacy-docs';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tmp = useTempDir();
@@ -84,19 +84,7 @@ describe.skipIf(!MONGODB_URL)('mongodbSource() against a live MongoDB (CORCY_TES
       reading(T0 + 6 + i * 0.5, { mean: new Double(511 + i / 7), rms: new Double(40 + i * 1.234567), minadc: new Double(400 - i), maxadc: new Double(620 + i) }),
     ),
   ];
-  const missingRms = reading(T0 + 20);
-  delete missingRms.rms;
-  const malformed: [SkipReason, Document][] = [
-    ['missing-field', missingRms],
-    ['non-numeric', reading(T0 + 21, { mean: '12' })],
-    ['not-finite', reading(T0 + 22, { mean: new Double(NaN) })],
-    ['time-before-2000', reading(946_684_799.5)],
-    ['time-in-future', reading(NOW / 1000 + 3600)],
-    ['bad-channel', reading(T0 + 23, { channel: new Double(8) })],
-    ['inconsistent-counts', reading(T0 + 24, { minadc: new Double(600) })],
-    ['count-out-of-range', reading(T0 + 25, { maxadc: new Double(1024) })],
-    ['fractional-count', reading(T0 + 26, { minadc: new Double(380.5) })],
-  ];
+  const malformed: [SkipReason, Document][] = malformedDocs(T0, NOW);
   /** _id of each malformed document, as the report shows it. */
   const malformedIds: string[] = [];
   const allIds: ObjectId[] = [];
