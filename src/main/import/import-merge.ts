@@ -18,7 +18,7 @@ export interface MergeOptions {
 }
 
 /**
- * Merges staged records (in time order) into the readings and their rollups.
+ * Merges imported records, in time order, into the readings and their rollups.
  *
  * The rule for overlap is per minute: a minute that already holds readings
  * (rollup_minute.n > 0: recorded by the app, or by an earlier run of this or

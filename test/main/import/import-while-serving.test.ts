@@ -49,6 +49,8 @@ describe('import while the kiosk is recording', () => {
     const code = await new Promise((r) => child.once('exit', r));
     expect(code, out).toBe(0);
     expect(out).toContain(`imported ${rows.length.toLocaleString('en-US')} readings`);
+    // Not a terminal: no progress bar redrawn with carriage returns in a log.
+    expect(out).not.toContain('\r');
 
     // The kiosk kept recording through the import, with no storage error.
     await new Promise((r) => setTimeout(r, 3000));
