@@ -4,12 +4,14 @@ import * as acquisition from './acquisition.bench';
 import * as exportBench from './export.bench';
 import * as storage from './storage.bench';
 import * as history from './history.bench';
+import * as importBench from './import.bench';
 
 const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['history', history],
   ['acquisition', acquisition],
   ['storage', storage],
   ['export', exportBench],
+  ['import', importBench],
 ];
 
 async function main(): Promise<void> {

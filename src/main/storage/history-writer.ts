@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
-import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
+import type { Calibration } from '../acquisition/calibration';
 import { energyMj, spanBetween } from '../energy/span';
-import { RMS_COLUMN, ROW_WIDTH as WIDTH, encodeInto, keyTime } from './reading-codec';
+import { RMS_COLUMN, ROW_WIDTH as WIDTH, encodeInto, keyTime, storedPower } from './reading-codec';
 import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
 import { RollupBatch } from './rollup-batch';
-import { type Bucketing, ROLLUP_LEVELS, dayBuckets, hourBuckets, minuteBuckets } from './rollup-levels';
+import { type Bucketing, dayBuckets, hourBuckets, minuteBuckets } from './rollup-levels';
+import { rawRowInserter, rollupApplier } from './rollup-sink';
 
 /** A reading on its way to disk, with the monotonic time this process took it at (none for backfills of old data). */
 export type TimedReading = StoredReading & { mono?: number | null };
@@ -25,20 +26,6 @@ export interface WriteResult {
   refused: number;
 }
 
-const CHUNK = 128;
-const COLS = '(k, mean_d, min_o, max_o, rms_mc, span_ms, flags)';
-const insertSql = (n: number): string => `INSERT INTO reading ${COLS} VALUES ${Array(n).fill('(?,?,?,?,?,?,?)').join(',')}`;
-
-const upsertSql = (level: string): string => `
-  INSERT INTO rollup_${level} (b, n, energy_mj, covered_ms, missing_ms, min_w, max_w) VALUES (?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (b) DO UPDATE SET
-    n = n + excluded.n,
-    energy_mj = energy_mj + excluded.energy_mj,
-    covered_ms = covered_ms + excluded.covered_ms,
-    missing_ms = missing_ms + excluded.missing_ms,
-    min_w = CASE WHEN min_w IS NULL THEN excluded.min_w WHEN excluded.min_w IS NULL THEN min_w ELSE min(min_w, excluded.min_w) END,
-    max_w = CASE WHEN max_w IS NULL THEN excluded.max_w WHEN excluded.max_w IS NULL THEN max_w ELSE max(max_w, excluded.max_w) END`;
-
 /**
  * The one way readings reach the database, for live acquisition and for the
  * simulated backfill alike. Each batch is one transaction holding its raw rows,
@@ -51,9 +38,7 @@ export class HistoryWriter {
   private prevT: number;
   private prevMono = NaN;
   private readonly levels: readonly Bucketing[];
-  private readonly insertChunk: Database.Statement;
-  private readonly insertOne: Database.Statement;
-  private readonly upserts: Map<string, Database.Statement>;
+  private readonly applyRollups: (batch: RollupBatch) => void;
   private readonly setCursor: Database.Statement;
   private readonly commit: (raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => void;
 
@@ -62,18 +47,11 @@ export class HistoryWriter {
     private readonly o: HistoryWriterOptions,
   ) {
     this.levels = [minuteBuckets, hourBuckets, dayBuckets(o.timeZone)];
-    this.insertChunk = db.prepare(insertSql(CHUNK));
-    this.insertOne = db.prepare(insertSql(1));
-    this.upserts = new Map(ROLLUP_LEVELS.map((l) => [l, db.prepare(upsertSql(l))]));
+    const insertRows = rawRowInserter(db);
+    this.applyRollups = rollupApplier(db);
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
-    const chunk = new Array<number>(CHUNK * WIDTH);
     this.commit = db.transaction((raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => {
-      let i = 0;
-      for (; i + CHUNK <= rows; i += CHUNK) {
-        for (let j = 0; j < CHUNK * WIDTH; j++) chunk[j] = raw[i * WIDTH + j]!;
-        this.insertChunk.run(chunk);
-      }
-      for (; i < rows; i++) this.insertOne.run(Array.from(raw.subarray(i * WIDTH, (i + 1) * WIDTH)));
+      insertRows(raw, rows);
       this.applyRollups(batch);
       this.setCursor.run(lastT);
     });
@@ -87,10 +65,6 @@ export class HistoryWriter {
   /** The last reading written, on this process's timeline. */
   get lastT(): number | null {
     return Number.isNaN(this.prevT) ? null : this.prevT;
-  }
-
-  private power(rmsMc: number, cal: Calibration): number {
-    return powerFromCurrent(currentFromRms(rmsMc / 1000, cal), cal);
   }
 
   write(rows: readonly TimedReading[]): WriteResult {
@@ -117,7 +91,7 @@ export class HistoryWriter {
       const span = spanBetween(lastT, lastMono, t, mono, maxGap);
       const at = rows * WIDTH;
       encodeInto(raw, at, t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, span, c.flags[i]!);
-      const p = this.power(raw[at + RMS_COLUMN]!, cal);
+      const p = storedPower(raw[at + RMS_COLUMN]!, cal);
       batch.add(t, Math.round(p), energyMj(p, span), span);
       // Past retention: rollups only (the row just encoded is overwritten by the next).
       if (t >= rawFrom) rows++;
@@ -133,13 +107,6 @@ export class HistoryWriter {
     return { written: c.length - refused, refused };
   }
 
-  private applyRollups(batch: RollupBatch): void {
-    for (const [level, deltas] of batch.deltas) {
-      const stmt = this.upserts.get(level)!;
-      for (const [key, d] of deltas) stmt.run(key, d.n, d.energyMj, d.coveredMs, d.missingMs, d.minW, d.maxW);
-    }
-  }
-
   /** Rows migrated from schema v1 have no rollups yet: build them once, from their stored spans. */
   private replayRollups(fromT: number): void {
     const cal = this.o.calibration();
@@ -151,7 +118,7 @@ export class HistoryWriter {
         span_ms: number;
       }>;
       for (const r of rows) {
-        const p = this.power(r.rms_mc, cal);
+        const p = storedPower(r.rms_mc, cal);
         batch.add(keyTime(r.k), Math.round(p), energyMj(p, r.span_ms), r.span_ms);
       }
       this.applyRollups(batch);

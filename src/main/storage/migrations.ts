@@ -75,6 +75,42 @@ export const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
         SELECT 0, max(k) >> 3, min(k) >> 3 FROM reading;
     `);
   },
+  (db) => {
+    // v3: imports of the old system's data. Each batch commits its rows, its
+    // rollups, the records it skipped and where the source stands in one
+    // transaction, so a killed import resumes exactly where it stopped; a
+    // finished one stays as a record. Pending rows are records that came out of
+    // time order, merged after the rest.
+    db.exec(`
+      CREATE TABLE import_run (
+        identity TEXT PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        position TEXT,
+        read_done INTEGER NOT NULL DEFAULT 0,
+        merged_to INTEGER,
+        prev_t INTEGER,
+        counts TEXT,
+        finished_at INTEGER
+      );
+      CREATE TABLE import_pending (
+        identity TEXT NOT NULL,
+        k INTEGER NOT NULL,
+        mean_d INTEGER NOT NULL,
+        min_o INTEGER NOT NULL,
+        max_o INTEGER NOT NULL,
+        rms_mc INTEGER NOT NULL,
+        flags INTEGER NOT NULL,
+        PRIMARY KEY (identity, k)
+      ) WITHOUT ROWID;
+      CREATE TABLE import_skipped (
+        id INTEGER PRIMARY KEY,
+        identity TEXT NOT NULL,
+        position TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
 import type { StoredReading } from './reading-store';
 
 // The compact row of schema v2 (see migrations.ts): small integers around
@@ -48,3 +49,6 @@ export function decodeReading(row: ReadingRow): StoredReading & { spanMs: number
     spanMs: row.span_ms,
   };
 }
+
+/** Power from a stored row's rms (thousandths of a count): what rollups sum, the same for every writer. */
+export const storedPower = (rmsMc: number, cal: Calibration): number => powerFromCurrent(currentFromRms(rmsMc / 1000, cal), cal);

@@ -64,4 +64,18 @@ export class RollupBatch {
       if (spanMs < 0) splitOverBuckets(t + spanMs, t, s.b, (key, ms) => (this.at(s, key).missingMs += ms));
     }
   }
+
+  /**
+   * A reading already stored gets a new span (an import filled the gap before
+   * it): its energy, covered and missing time move; its count and power do not.
+   */
+  respan(t: number, oldEnergyMj: number, oldSpanMs: number, newEnergyMj: number, newSpanMs: number): void {
+    for (const s of this.states) {
+      const d = this.at(s, s.b.keyOf(t));
+      d.energyMj += newEnergyMj - oldEnergyMj;
+      d.coveredMs += Math.max(newSpanMs, 0) - Math.max(oldSpanMs, 0);
+      if (oldSpanMs < 0) splitOverBuckets(t + oldSpanMs, t, s.b, (key, ms) => (this.at(s, key).missingMs -= ms));
+      if (newSpanMs < 0) splitOverBuckets(t + newSpanMs, t, s.b, (key, ms) => (this.at(s, key).missingMs += ms));
+    }
+  }
 }

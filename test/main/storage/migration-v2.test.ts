@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/storage/database';
@@ -11,8 +12,9 @@ describe('migration to schema v2', () => {
   it('keeps v1 readings, derives their spans from wall time, and builds their rollups on first open', () => {
     t = tempDb();
     t.db.close();
-    const v1 = new Database(t.path);
-    v1.exec('DROP TABLE IF EXISTS reading; DROP TABLE IF EXISTS rollup_minute; DROP TABLE IF EXISTS rollup_hour; DROP TABLE IF EXISTS rollup_day; DROP TABLE IF EXISTS cursor;');
+    // A file made by a v1 app: only the first migration, whatever later ones add.
+    const path = join(t.dir, 'v1.db');
+    const v1 = new Database(path);
     MIGRATIONS[0]!(v1);
     v1.pragma('user_version = 1');
     const ins = v1.prepare('INSERT INTO reading VALUES (?, 0, ?, ?, ?, ?, 0)');
@@ -20,7 +22,7 @@ describe('migration to schema v2', () => {
     for (const dt of [0, 500, 1000, 61_000, 61_500]) ins.run(t0 + dt, 511_437, 380, 641, 4_000);
     v1.close();
 
-    const db = openDatabase(t.path);
+    const db = openDatabase(path);
     const rows = db.prepare('SELECT k >> 3 AS t, mean_d, min_o, max_o, rms_mc, span_ms FROM reading ORDER BY k').all();
     expect(rows.map((r: any) => r.span_ms)).toEqual([0, 500, 500, -60_000, 500]);
     expect(rows[0]).toEqual({ t: t0, mean_d: -63, min_o: -132, max_o: 129, rms_mc: 4000, span_ms: 0 });
@@ -30,7 +32,7 @@ describe('migration to schema v2', () => {
     expect(energy).toEqual({ e: 3 * Math.round(storedPower(4000) * 500), m: 60_000, n: 5 });
     // Replayed once: a second open adds nothing.
     db.close();
-    const again = openDatabase(t.path);
+    const again = openDatabase(path);
     storeOn(again);
     expect((again.prepare('SELECT sum(n) AS n FROM rollup_hour').get() as { n: number }).n).toBe(5);
     again.close();

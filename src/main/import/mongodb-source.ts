@@ -1,0 +1,87 @@
+import { EJSON } from 'bson';
+import { MongoClient } from 'mongodb';
+import { checkRecord } from './legacy-record';
+import { type LegacySource, type SourceBatch, SourceError } from './legacy-source';
+
+export interface MongoOptions {
+  db: string;
+  collection: string;
+  /** ms to wait for the server: a saturated instance that never answers must not hang the import. */
+  timeoutMs?: number;
+}
+
+/** The URL without user and password, for messages and the resume identity. */
+export function redactedUrl(url: string): string {
+  // Not new URL(): a replica set's "h1:27017,h2:27017" is not a URL host.
+  const m = /^(mongodb(?:\+srv)?:\/\/)(?:[^@/?#]*@)?([^/?#]+)(.*)$/s.exec(url);
+  return m ? `${m[1]}${m[2]}${m[3] ?? ''}` : '(an invalid URL)';
+}
+
+/**
+ * A live MongoDB, read with a cursor in _id order (the index every collection
+ * has), never whole: a resume continues after the last _id committed. Documents
+ * come back from the driver as the BSON dump's do, so both share every check.
+ */
+export function mongodbSource(url: string, o: MongoOptions): LegacySource {
+  const label = `${redactedUrl(url)} ${o.db}.${o.collection}`;
+  const timeout = o.timeoutMs ?? 10_000;
+  let client: MongoClient;
+  try {
+    client = new MongoClient(url, { serverSelectionTimeoutMS: timeout, connectTimeoutMS: timeout, appName: 'corcy-power-import' });
+  } catch (e) {
+    throw new SourceError(`invalid MongoDB URL ${redactedUrl(url)}: ${(e as Error).message}`);
+  }
+  const collection = () => client.db(o.db).collection(o.collection);
+  const connected = async (): Promise<void> => {
+    try {
+      await client.connect();
+    } catch (e) {
+      throw new SourceError(`cannot reach MongoDB at ${redactedUrl(url)}: ${(e as Error).message}`);
+    }
+  };
+  return {
+    label,
+    identity: `mongodb:${label}`,
+    async total() {
+      await connected();
+      return { unit: 'records', value: await collection().estimatedDocumentCount() };
+    },
+    async *batches(resumeAt, size): AsyncIterable<SourceBatch> {
+      await connected();
+      // EJSON keeps the _id's type (ObjectId, number, string) across a restart.
+      const filter = resumeAt === null ? {} : { _id: { $gt: EJSON.parse(resumeAt, { relaxed: false }) } };
+      const cursor = collection().find(filter, { sort: { _id: 1 }, batchSize: Math.min(size, 10_000) });
+      let docs: Record<string, unknown>[] = [];
+      let done = 0;
+      const cut = (): SourceBatch => {
+        const batch = docs;
+        const last = batch[batch.length - 1]!._id;
+        docs = [];
+        return {
+          docs: batch,
+          check: (i, now) => checkRecord(batch[i]!, now),
+          positionOf: (i) => `_id ${String(batch[i]!._id)}`,
+          unreadable: [],
+          resumeAt: EJSON.stringify(last, { relaxed: false }),
+          done,
+        };
+      };
+      try {
+        for await (const doc of cursor) {
+          docs.push(doc);
+          done++;
+          if (docs.length >= size) yield cut();
+        }
+      } catch (e) {
+        // The server went away mid-import: what was committed stays, a re-run resumes.
+        throw new SourceError(`MongoDB at ${redactedUrl(url)} failed while reading: ${(e as Error).message}`);
+      } finally {
+        await cursor.close();
+      }
+      if (docs.length > 0) yield cut();
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
