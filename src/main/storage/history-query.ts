@@ -15,18 +15,43 @@ interface GroupRow {
   hi: number | null;
 }
 
-const ROLLUP_SQL = (table: string): string => `
-  SELECT b / CAST(? AS INTEGER) AS g, sum(n) AS n, sum(energy_mj) AS e, sum(covered_ms) AS c, sum(missing_ms) AS m, min(min_w) AS lo, max(max_w) AS hi
-  FROM ${table} WHERE b >= ? AND b <= ? GROUP BY g ORDER BY g`;
+// One short range scan per bucket, over the bucket numbers [g0, g1], rather than
+// GROUP BY over the rows: SQLite cannot tell that a bucket number grows with the
+// key, so GROUP BY sorts every row in a temporary b-tree first (3x slower on a
+// month of minutes). json_array carries the bucket's six sums out of the one
+// correlated scan; empty buckets come back with no readings and are dropped.
+const BUCKETS = 'WITH RECURSIVE grp(x) AS (SELECT @g0 UNION ALL SELECT x + 1 FROM grp WHERE x < @g1)';
 
-// Parameters bind as REAL: the divisors are cast so that '/' groups.
+const ROLLUP_SQL = (table: string): string => `${BUCKETS}
+  SELECT x AS g, (SELECT json_array(sum(n), sum(energy_mj), sum(covered_ms), sum(missing_ms), min(min_w), max(max_w))
+    FROM ${table} WHERE b >= max(x * @per, @lo) AND b < min((x + 1) * @per, @hi + 1)) AS j
+  FROM grp`;
+
 // Power in SQL from the stored rms, the same formula as calibration.ts, so that a
 // raw bucket's mean is time-weighted like a rollup's.
-const RAW_SQL = `
-  SELECT (k >> 3) / CAST(? AS INTEGER) AS g, count(*) AS n,
-    sum(CASE WHEN span_ms > 0 THEN sqrt(max(0, (rms_mc * ?) * (rms_mc * ?) - ?)) * ? * span_ms END) AS e,
-    sum(max(span_ms, 0)) AS c, sum(max(-span_ms, 0)) AS m, min(rms_mc) AS lo, max(rms_mc) AS hi
-  FROM reading WHERE k >= ? AND k < ? AND (k & 7) = ? GROUP BY g ORDER BY g`;
+const RAW_SQL = `${BUCKETS}
+  SELECT x AS g, (SELECT json_array(count(*),
+      sum(CASE WHEN span_ms > 0 THEN sqrt(max(0, (rms_mc * @a) * (rms_mc * @a) - @f)) * @v * span_ms END),
+      sum(max(span_ms, 0)), sum(max(-span_ms, 0)), min(rms_mc), max(rms_mc))
+    FROM reading WHERE k >= max(x * @per * 8, @lo) AND k < min((x + 1) * @per * 8, @hi) AND (k & 7) = @ch) AS j
+  FROM grp`;
+
+type Sums = [n: number | null, e: number | null, c: number | null, m: number | null, lo: number | null, hi: number | null];
+
+/** Bucket numbers [g0, g1] of `per` keys each, over keys [lo, hi]; SQLite integers, so '/' and '*' stay exact. */
+function bucketParams(lo: number, hi: number, per: number): Record<string, bigint> {
+  return { per: BigInt(per), lo: BigInt(lo), hi: BigInt(hi), g0: BigInt(Math.floor(lo / per)), g1: BigInt(Math.floor(hi / per)) };
+}
+
+function groups(rows: { g: number | bigint; j: string }[]): GroupRow[] {
+  const out: GroupRow[] = [];
+  for (const r of rows) {
+    const [n, e, c, m, lo, hi] = JSON.parse(r.j) as Sums;
+    if (!n) continue;
+    out.push({ g: Number(r.g), n, e, c: c ?? 0, m: m ?? 0, lo, hi });
+  }
+  return out;
+}
 
 export interface HistoryQueryOptions {
   calibration(): Calibration;
@@ -38,8 +63,8 @@ export interface HistoryQueryOptions {
 
 /** The chart's one query over [from, to): per bucket mean, min and max power and missing time, from the coarsest fitting level. */
 export class HistoryQuery {
-  private readonly rollup: Record<'minute' | 'hour' | 'day', Database.Statement<number[], GroupRow>>;
-  private readonly raw: Database.Statement<number[], GroupRow>;
+  private readonly rollup: Record<'minute' | 'hour' | 'day', Database.Statement<[Record<string, unknown>], { g: number; j: string }>>;
+  private readonly raw: Database.Statement<[Record<string, unknown>], { g: number; j: string }>;
   private readonly days;
 
   constructor(
@@ -68,14 +93,16 @@ export class HistoryQuery {
     if (choice.level === 'raw') {
       const a = cal.ampsPerCount / 1000;
       const ch = this.o.channel();
-      rows = this.raw.all(choice.bucketMs, a, a, cal.noiseFloorA ** 2, cal.volts, from * 8, to * 8, ch);
+      // Raw buckets count time (ms), keys are t * 8 + channel: [from * 8, to * 8).
+      const p = bucketParams(from, to - 1, choice.bucketMs);
+      rows = groups(this.raw.all({ ...p, lo: BigInt(from * 8), hi: BigInt(to * 8), a, f: cal.noiseFloorA ** 2, v: cal.volts, ch }));
       startOf = (g) => g * choice.bucketMs;
     } else if (choice.level === 'day') {
-      rows = this.rollup.day.all(perBucket, this.days.keyOf(from), this.days.keyOf(to - 1));
+      rows = groups(this.rollup.day.all(bucketParams(this.days.keyOf(from), this.days.keyOf(to - 1), perBucket)));
       startOf = (g) => dayPeriod(g * perBucket, this.o.timeZone).start;
     } else {
       const b = choice.level === 'minute' ? minuteBuckets : hourBuckets;
-      rows = this.rollup[choice.level].all(perBucket, b.keyOf(from), b.keyOf(to - 1));
+      rows = groups(this.rollup[choice.level].all(bucketParams(b.keyOf(from), b.keyOf(to - 1), perBucket)));
       startOf = (g) => g * choice.bucketMs;
     }
     for (const r of rows) {
