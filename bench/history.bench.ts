@@ -17,9 +17,14 @@ const DAY = 86_400_000;
 const RANGES: [string, number][] = [
   ['10 min', 10 * 60_000],
   ['1 h', 3_600_000],
+  ['3 h', 3 * 3_600_000],
+  ['6 h', 6 * 3_600_000],
+  ['12 h', 12 * 3_600_000],
   ['24 h', DAY],
   ['7 d', 7 * DAY],
   ['30 d', 30 * DAY],
+  // The longest range still read from minutes at 1000 points: the most rows any range reads.
+  ['41 d', 41 * DAY],
   ['1 year', 365 * DAY],
 ];
 const MAX_POINTS = 1000;
@@ -49,10 +54,12 @@ export async function run(): Promise<string[]> {
     const minute = tableBytes(db, 'rollup_minute');
     const hour = tableBytes(db, 'rollup_hour');
     const day = tableBytes(db, 'rollup_day');
+    const tenS = tableBytes(db, 'rollup_10s');
     const tenYears = (minute.bytes / minute.rows) * 10 * 365.25 * 1440 + (hour.bytes / hour.rows) * 10 * 365.25 * 24 + (day.bytes / day.rows) * 10 * 365.25;
     const lines = [
       `simulate: ${readings.toLocaleString('en')} readings (${DAYS} days at 1/s) in ${fmt(simS, 1)} s: ${fmt(readings / simS, 0)} readings/s, process start included`,
       `raw: ${fmt(raw.bytes / raw.rows, 2)} bytes/reading (dbstat, table = its only index); file ${fmt(statSync(path).size / raw.rows, 2)} bytes/reading with rollups`,
+      `10 s rollups (kept with raw rows only): ${fmt(tenS.bytes / tenS.rows, 1)} B/row, ${fmt(tenS.bytes / raw.rows, 2)} B per raw reading`,
       `rollups: minute ${fmt(minute.bytes / minute.rows, 1)} B/row (${minute.rows} rows), hour ${fmt(hour.bytes / hour.rows, 1)} B/row, day ${fmt(day.bytes / day.rows, 1)} B/row; 10 years extrapolated: ${fmt(tenYears / 1e6, 1)} MB`,
     ];
     const q = new HistoryQuery(db, { calibration: () => DEFAULT_CALIBRATION, channel: () => 0, readingIntervalMs: () => 1000, timeZone: 'Europe/Paris' });

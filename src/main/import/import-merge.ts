@@ -3,7 +3,7 @@ import type { Calibration } from '../acquisition/calibration';
 import { energyMj, spanBetween } from '../energy/span';
 import { ROW_WIDTH, keyTime, rowKey, storedPower } from '../storage/reading-codec';
 import { RollupBatch } from '../storage/rollup-batch';
-import { MINUTE_MS, dayBuckets, hourBuckets, minuteBuckets } from '../storage/rollup-levels';
+import { MINUTE_MS, rollupBucketings } from '../storage/rollup-levels';
 import { rawRowInserter, rollupApplier } from '../storage/rollup-sink';
 import { type ImportCounts, ROW6 } from './import-journal';
 
@@ -64,7 +64,7 @@ export class ImportMerge {
     this.advanceCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0 AND (last_t IS NULL OR last_t < ?)');
     this.insertRows = rawRowInserter(db);
     this.applyRollups = rollupApplier(db);
-    this.levels = [minuteBuckets, hourBuckets, dayBuckets(o.timeZone)];
+    this.levels = rollupBucketings(o.timeZone);
     if (resumePrevT !== null) {
       // Stopped inside a run: its minute is ours, even though its rollup now says "held".
       this.prevT = resumePrevT;
@@ -85,7 +85,7 @@ export class ImportMerge {
    */
   merge(rows: Float64Array, from: number, to: number): void {
     const cal = this.o.calibration;
-    const batch = new RollupBatch(this.levels);
+    const batch = new RollupBatch(this.levels, this.o.rawFrom);
     const raw = new Float64Array((to - from) * ROW_WIDTH);
     let nRaw = 0;
     let last = NaN;
@@ -136,7 +136,7 @@ export class ImportMerge {
 
   /** Ends the run in progress (the source is done, or what follows is held back): in the caller's transaction. */
   endRun(): void {
-    const batch = new RollupBatch(this.levels);
+    const batch = new RollupBatch(this.levels, this.o.rawFrom);
     this.closeRun(batch);
     this.applyRollups(batch);
     // The next row asks again whether its minute is held: this run may have filled it.

@@ -1,5 +1,5 @@
 import type { HistoryLevel } from '../../shared/contract';
-import { HOUR_MS, MINUTE_MS } from './rollup-levels';
+import { HOUR_MS, MINUTE_MS, TEN_S_MS } from './rollup-levels';
 
 export interface LevelChoice {
   level: HistoryLevel;
@@ -21,6 +21,7 @@ export function chooseLevel(spanMs: number, maxPoints: number, readingIntervalMs
     ['day', DAY_MS],
     ['hour', HOUR_MS],
     ['minute', MINUTE_MS],
+    ['10s', TEN_S_MS],
   ];
   const [level, unitMs] = levels.find(([, unit]) => spanMs / unit >= maxPoints) ?? ['raw', readingIntervalMs];
   // Buckets are aligned on multiples of their width (stable while panning), so a

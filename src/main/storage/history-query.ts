@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { HistoryResponse } from '../../shared/contract';
 import { dayPeriod } from '../../shared/zoned-calendar';
 import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
-import { chooseLevel } from './history-level';
-import { dayBuckets, hourBuckets, minuteBuckets } from './rollup-levels';
+import { type LevelChoice, chooseLevel } from './history-level';
+import { keyTime } from './reading-codec';
+import { MINUTE_MS, type RollupLevel, TEN_S_MS, dayBuckets, hourBuckets, minuteBuckets, tenSecondBuckets } from './rollup-levels';
 
 interface GroupRow {
   g: number;
@@ -19,7 +20,7 @@ interface GroupRow {
 // GROUP BY over the rows: SQLite cannot tell that a bucket number grows with the
 // key, so GROUP BY sorts every row in a temporary b-tree first (3x slower on a
 // month of minutes). json_array carries the bucket's six sums out of the one
-// correlated scan; empty buckets come back with no readings and are dropped.
+// correlated scan; buckets with no rows at all come back as NULL sums and are dropped.
 const BUCKETS = 'WITH RECURSIVE grp(x) AS (SELECT @g0 UNION ALL SELECT x + 1 FROM grp WHERE x < @g1)';
 
 const ROLLUP_SQL = (table: string): string => `${BUCKETS}
@@ -47,8 +48,9 @@ function groups(rows: { g: number | bigint; j: string }[]): GroupRow[] {
   const out: GroupRow[] = [];
   for (const r of rows) {
     const [n, e, c, m, lo, hi] = JSON.parse(r.j) as Sums;
-    if (!n) continue;
-    out.push({ g: Number(r.g), n, e, c: c ?? 0, m: m ?? 0, lo, hi });
+    // A sum over no rows is NULL: no bucket. A bucket of missing time alone has rows (n = 0).
+    if (m === null) continue;
+    out.push({ g: Number(r.g), n: n ?? 0, e, c: c ?? 0, m, lo, hi });
   }
   return out;
 }
@@ -63,7 +65,10 @@ export interface HistoryQueryOptions {
 
 /** The chart's one query over [from, to): per bucket mean, min and max power and missing time, from the coarsest fitting level. */
 export class HistoryQuery {
-  private readonly rollup: Record<'minute' | 'hour' | 'day', Database.Statement<[Record<string, unknown>], { g: number; j: string }>>;
+  private readonly rollup: Record<RollupLevel, Database.Statement<[Record<string, unknown>], { g: number; j: string }>>;
+  private readonly tenSecondsFrom: Database.Statement<[], { b: number | null }>;
+  private readonly firstRawKey: Database.Statement<[], { k: number | null }>;
+  private readonly minutesBefore: Database.Statement<[number, number], { y: number }>;
   private readonly raw: Database.Statement<[Record<string, unknown>], { g: number; j: string }>;
   private readonly days;
 
@@ -72,18 +77,40 @@ export class HistoryQuery {
     private readonly o: HistoryQueryOptions,
   ) {
     this.rollup = {
+      '10s': db.prepare(ROLLUP_SQL('rollup_10s')),
       minute: db.prepare(ROLLUP_SQL('rollup_minute')),
       hour: db.prepare(ROLLUP_SQL('rollup_hour')),
       day: db.prepare(ROLLUP_SQL('rollup_day')),
     };
     this.raw = db.prepare(RAW_SQL);
+    this.tenSecondsFrom = db.prepare('SELECT min(b) AS b FROM rollup_10s');
+    this.firstRawKey = db.prepare('SELECT min(k) AS k FROM reading');
+    this.minutesBefore = db.prepare('SELECT 1 AS y FROM rollup_minute WHERE b >= ? AND b < ? AND n > 0 LIMIT 1');
     this.days = dayBuckets(o.timeZone);
+  }
+
+  /**
+   * The chosen level where its rows exist: past retention there are no raw rows
+   * nor 10 s rollups, only minutes and up (used when the range holds readings
+   * only they still count); and a database from before the 10 s level has raw
+   * rows without them until those age out.
+   */
+  private available(chosen: LevelChoice, from: number, to: number): LevelChoice {
+    if (chosen.level !== 'raw' && chosen.level !== '10s') return chosen;
+    const firstRaw = this.firstRawKey.get()?.k ?? null;
+    const rawFrom = firstRaw === null ? Infinity : keyTime(firstRaw);
+    if (from < rawFrom && this.minutesBefore.get(Math.floor(from / MINUTE_MS), Math.floor(Math.min(rawFrom, to) / MINUTE_MS))) {
+      return { level: 'minute', unitMs: MINUTE_MS, bucketMs: Math.ceil(chosen.bucketMs / MINUTE_MS) * MINUTE_MS };
+    }
+    if (chosen.level === 'raw') return chosen;
+    const tenS = this.tenSecondsFrom.get()?.b ?? null;
+    return tenS === null || from < tenS * TEN_S_MS ? { ...chosen, level: 'raw', unitMs: chosen.bucketMs } : chosen;
   }
 
   /** `rawOnly`: the same buckets from raw rows alone, the baseline the benchmark compares with. */
   history(from: number, to: number, maxPoints: number, rawOnly = false): HistoryResponse {
     const chosen = chooseLevel(to - from, maxPoints, this.o.readingIntervalMs());
-    const choice = rawOnly ? { ...chosen, level: 'raw' as const, unitMs: chosen.bucketMs } : chosen;
+    const choice = rawOnly ? { ...chosen, level: 'raw' as const, unitMs: chosen.bucketMs } : this.available(chosen, from, to);
     const perBucket = choice.bucketMs / choice.unitMs;
     const out: HistoryResponse = { level: choice.level, bucketMs: choice.bucketMs, t: [], mean: [], min: [], max: [], missingS: [], n: [] };
     const cal = this.o.calibration();
@@ -101,7 +128,7 @@ export class HistoryQuery {
       rows = groups(this.rollup.day.all(bucketParams(this.days.keyOf(from), this.days.keyOf(to - 1), perBucket)));
       startOf = (g) => dayPeriod(g * perBucket, this.o.timeZone).start;
     } else {
-      const b = choice.level === 'minute' ? minuteBuckets : hourBuckets;
+      const b = { '10s': tenSecondBuckets, minute: minuteBuckets, hour: hourBuckets }[choice.level];
       rows = groups(this.rollup[choice.level].all(bucketParams(b.keyOf(from), b.keyOf(to - 1), perBucket)));
       startOf = (g) => g * choice.bucketMs;
     }

@@ -5,7 +5,7 @@ import { RMS_COLUMN, ROW_WIDTH as WIDTH, encodeInto, keyTime, storedPower } from
 import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
 import { RollupBatch } from './rollup-batch';
-import { type Bucketing, dayBuckets, hourBuckets, minuteBuckets } from './rollup-levels';
+import { type Bucketing, rollupBucketings } from './rollup-levels';
 import { rawRowInserter, rollupApplier } from './rollup-sink';
 
 /** A reading on its way to disk, with the monotonic time this process took it at (none for backfills of old data). */
@@ -46,7 +46,7 @@ export class HistoryWriter {
     readonly db: Database.Database,
     private readonly o: HistoryWriterOptions,
   ) {
-    this.levels = [minuteBuckets, hourBuckets, dayBuckets(o.timeZone)];
+    this.levels = rollupBucketings(o.timeZone);
     const insertRows = rawRowInserter(db);
     this.applyRollups = rollupApplier(db);
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
@@ -73,10 +73,10 @@ export class HistoryWriter {
 
   writeColumns(c: ReadingColumns): WriteResult {
     const cal = this.o.calibration();
-    const batch = new RollupBatch(this.levels);
+    const rawFrom = this.o.rawFrom();
+    const batch = new RollupBatch(this.levels, rawFrom);
     const raw = new Float64Array(c.length * WIDTH);
     let rows = 0;
-    const rawFrom = this.o.rawFrom();
     const maxGap = this.o.maxGapMs();
     let lastT = this.prevT;
     let lastMono = this.prevMono;

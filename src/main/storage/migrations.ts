@@ -111,6 +111,22 @@ export const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
       );
     `);
   },
+  (db) => {
+    // v4: rollups per 10 s, kept as long as raw readings, for charts of a few
+    // hours. Not rebuilt for the readings already stored: until those age out,
+    // a range before the first 10 s rollup is read from raw rows.
+    db.exec(`
+      CREATE TABLE rollup_10s (
+        b INTEGER PRIMARY KEY,
+        n INTEGER NOT NULL,
+        energy_mj INTEGER NOT NULL,
+        covered_ms INTEGER NOT NULL,
+        missing_ms INTEGER NOT NULL,
+        min_w INTEGER,
+        max_w INTEGER
+      );
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,6 +14,8 @@ const emptyDelta = (): RollupDelta => ({ n: 0, energyMj: 0, coveredMs: 0, missin
 
 interface LevelState {
   readonly b: Bucketing;
+  /** Readings before this go to the other levels only (see Bucketing.withRaw). */
+  readonly from: number;
   readonly deltas: Map<number, RollupDelta>;
   lastKey: number;
   last: RollupDelta | null;
@@ -30,8 +32,9 @@ interface LevelState {
 export class RollupBatch {
   private readonly states: LevelState[];
 
-  constructor(levels: readonly Bucketing[]) {
-    this.states = levels.map((b) => ({ b, deltas: new Map(), lastKey: NaN, last: null }));
+  /** @param rawFrom where raw readings start being kept: levels kept with them start there too */
+  constructor(levels: readonly Bucketing[], rawFrom = -Infinity) {
+    this.states = levels.map((b) => ({ b, from: b.withRaw ? rawFrom : -Infinity, deltas: new Map(), lastKey: NaN, last: null }));
   }
 
   get deltas(): ReadonlyMap<RollupLevel, ReadonlyMap<number, RollupDelta>> {
@@ -55,13 +58,14 @@ export class RollupBatch {
    */
   add(t: number, w: number, energyMj: number, spanMs: number): void {
     for (const s of this.states) {
+      if (t < s.from) continue;
       const d = this.at(s, s.b.keyOf(t));
       d.n += 1;
       d.energyMj += energyMj;
       if (spanMs > 0) d.coveredMs += spanMs;
       d.minW = d.minW === null || w < d.minW ? w : d.minW;
       d.maxW = d.maxW === null || w > d.maxW ? w : d.maxW;
-      if (spanMs < 0) splitOverBuckets(t + spanMs, t, s.b, (key, ms) => (this.at(s, key).missingMs += ms));
+      if (spanMs < 0) splitOverBuckets(Math.max(t + spanMs, s.from), t, s.b, (key, ms) => (this.at(s, key).missingMs += ms));
     }
   }
 
@@ -71,11 +75,12 @@ export class RollupBatch {
    */
   respan(t: number, oldEnergyMj: number, oldSpanMs: number, newEnergyMj: number, newSpanMs: number): void {
     for (const s of this.states) {
+      if (t < s.from) continue;
       const d = this.at(s, s.b.keyOf(t));
       d.energyMj += newEnergyMj - oldEnergyMj;
       d.coveredMs += Math.max(newSpanMs, 0) - Math.max(oldSpanMs, 0);
-      if (oldSpanMs < 0) splitOverBuckets(t + oldSpanMs, t, s.b, (key, ms) => (this.at(s, key).missingMs -= ms));
-      if (newSpanMs < 0) splitOverBuckets(t + newSpanMs, t, s.b, (key, ms) => (this.at(s, key).missingMs += ms));
+      if (oldSpanMs < 0) splitOverBuckets(Math.max(t + oldSpanMs, s.from), t, s.b, (key, ms) => (this.at(s, key).missingMs -= ms));
+      if (newSpanMs < 0) splitOverBuckets(Math.max(t + newSpanMs, s.from), t, s.b, (key, ms) => (this.at(s, key).missingMs += ms));
     }
   }
 }

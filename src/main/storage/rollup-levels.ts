@@ -1,14 +1,18 @@
 import { dayPeriod, localDayNumber } from '../../shared/zoned-calendar';
 
-// The three rollup levels. Minutes and hours are fixed lengths of UTC time (every
-// zone the household could live in has whole-hour offsets today, so a UTC hour is
-// a local hour); days are local, 23 to 25 hours long.
+// The rollup levels. Ten seconds, minutes and hours are fixed lengths of UTC time
+// (every zone the household could live in has whole-hour offsets today, so a UTC
+// hour is a local hour); days are local, 23 to 25 hours long. The ten-second level
+// serves charts of a few hours (too many raw rows to read in 20 ms, too few
+// minutes for the points asked): it lives as long as the raw readings, no longer.
 
-export type RollupLevel = 'minute' | 'hour' | 'day';
-export const ROLLUP_LEVELS: readonly RollupLevel[] = ['minute', 'hour', 'day'];
+export type RollupLevel = '10s' | 'minute' | 'hour' | 'day';
+export const ROLLUP_LEVELS: readonly RollupLevel[] = ['10s', 'minute', 'hour', 'day'];
 
 export interface Bucketing {
   readonly level: RollupLevel;
+  /** Kept only where raw readings are (within retention). */
+  readonly withRaw?: boolean;
   /** The bucket an instant falls in. */
   keyOf(t: number): number;
   /** Its half-open interval [start, end). */
@@ -19,8 +23,10 @@ function fixed(level: RollupLevel, ms: number): Bucketing {
   return { level, keyOf: (t) => Math.floor(t / ms), bounds: (k) => [k * ms, (k + 1) * ms] };
 }
 
+export const TEN_S_MS = 10_000;
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
+export const tenSecondBuckets: Bucketing = { ...fixed('10s', TEN_S_MS), withRaw: true };
 export const minuteBuckets = fixed('minute', MINUTE_MS);
 export const hourBuckets = fixed('hour', HOUR_MS);
 
@@ -56,3 +62,6 @@ export function splitOverBuckets(from: number, to: number, b: Bucketing, each: (
     at = end;
   }
 }
+
+/** Every level a writer keeps, in one list for the live writer and the import alike. */
+export const rollupBucketings = (timeZone: string): readonly Bucketing[] => [tenSecondBuckets, minuteBuckets, hourBuckets, dayBuckets(timeZone)];

@@ -38,9 +38,10 @@ describe('GET /api/history and /api/energy', () => {
     const ms = await get(`/api/history?from=${T0}&to=${T0 + 3_600_000}&maxPoints=100`);
     expect(iso.status).toBe(200);
     expect(iso.body).toEqual(ms.body);
-    expect(iso.body.level).toBe('raw');
+    expect(iso.body.level).toBe('10s');
     expect(iso.body.t.length).toBeLessThanOrEqual(100);
-    expect(iso.body.t.length).toBeGreaterThan(90);
+    // 10 s units: 40 s buckets, the finest whole number of them that fits 100 points.
+    expect(iso.body.t.length).toBeGreaterThanOrEqual(90);
     expect(iso.body.mean[50]).toBeGreaterThan(1490);
   });
 

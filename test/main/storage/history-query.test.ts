@@ -73,6 +73,47 @@ describe('HistoryQuery', () => {
   });
 });
 
+describe('HistoryQuery: the 10 s level', () => {
+  const t0 = Date.parse('2026-05-01T00:00:00Z');
+  /** 8 hours at 2 readings a second, the power changing every reading. */
+  const eightHours = (o: Parameters<typeof storeOn>[1] = {}): void => {
+    const store = storeOn(t.db, o);
+    const rows = Array.from({ length: 8 * 7200 }, (_, i) => readingAt(t0 + (i + 1) * 500, 100 + ((i * 37) % 3000)));
+    for (let i = 0; i < rows.length; i += 10_000) store.insert(rows.slice(i, i + 10_000));
+  };
+
+  it('answers a few hours from 10 s rollups with the buckets raw rows give', () => {
+    t = tempDb();
+    eightHours();
+    const q = query(t.db);
+    const h = q.history(t0 + H, t0 + 7 * H, 1000);
+    expect(h.level).toBe('10s');
+    const r = q.history(t0 + H, t0 + 7 * H, 1000, true);
+    expect(h.t).toEqual(r.t);
+    expect(h.n).toEqual(r.n);
+    expect(h.missingS).toEqual(r.missingS);
+    // Rollups keep power to the watt and energy to the mJ.
+    h.mean.forEach((m, i) => expect(Math.abs(m! - r.mean[i]!)).toBeLessThan(0.01));
+    h.max.forEach((m, i) => expect(Math.abs(m! - r.max[i]!)).toBeLessThanOrEqual(0.5));
+  });
+
+  it('reads raw rows before the first 10 s rollup (a database from before the level), and minutes where only they remain', () => {
+    t = tempDb();
+    eightHours();
+    // As an older app left it: no 10 s rollups for the first 4 hours.
+    t.db.prepare('DELETE FROM rollup_10s WHERE b < ?').run((t0 + 4 * H) / 10_000);
+    const q = query(t.db);
+    expect(q.history(t0 + H, t0 + 7 * H, 1000).level).toBe('raw');
+    expect(q.history(t0 + 5 * H, t0 + 7 * H, 500).level).toBe('10s');
+    // Past retention: raw rows and their 10 s rollups pruned, minutes kept.
+    new RawRetention(t.db).step(t0 + 6 * H, 1_000_000);
+    expect((t.db.prepare('SELECT min(b) AS b FROM rollup_10s').get() as { b: number }).b).toBe((t0 + 6 * H) / 10_000);
+    const past = q.history(t0 + H, t0 + 5 * H, 1000);
+    expect(past.level).toBe('minute');
+    expect(past.n.reduce((a, b) => a + b, 0)).toBe(4 * 7200);
+  });
+});
+
 describe('EnergyQuery', () => {
   it('names local days, months and years and gives the 23-hour DST day its 23 hours of energy', () => {
     t = tempDb();

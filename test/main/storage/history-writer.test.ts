@@ -38,6 +38,7 @@ describe('HistoryWriter', () => {
     }
     store.insert(batch);
     const byMinute = rawEnergyBy((x) => Math.floor(x / 60_000));
+    expect(rollups('10s').map((r) => [r.b, r.energy_mj])).toEqual([...rawEnergyBy((x) => Math.floor(x / 10_000))]);
     const byHour = rawEnergyBy((x) => Math.floor(x / 3_600_000));
     const byDay = rawEnergyBy((x) => localDayNumber(x, 'Europe/Paris'));
     expect(rollups('minute').map((r) => [r.b, r.energy_mj])).toEqual([...byMinute]);
@@ -123,5 +124,18 @@ describe('HistoryWriter', () => {
     store.insert(Array.from({ length: 120 }, (_, i) => readingAt(t0 + (i + 1) * 500, 300)));
     expect(raw()).toHaveLength(61);
     expect(rollups('minute').reduce((s, r) => s + r.n, 0)).toBe(120);
+  });
+
+  it('keeps 10 s rollups only where raw readings are kept: not past retention', () => {
+    t = tempDb();
+    const t0 = Date.parse('2026-05-01T10:00:00Z');
+    const rawFrom = t0 + 60_000;
+    const store = storeOn(t.db, { rawFrom: () => rawFrom });
+    store.insert(Array.from({ length: 240 }, (_, i) => readingAt(t0 + (i + 1) * 500, 500)));
+    expect(raw().every((r) => Math.floor(r.k / 8) >= rawFrom)).toBe(true);
+    // Readings end their windows at t0 + 0.5 s .. t0 + 120 s: those from rawFrom on fill 10 s buckets 6 to 12.
+    expect(rollups('10s').map((r) => r.b)).toEqual(Array.from({ length: 7 }, (_, i) => rawFrom / 10_000 + i));
+    expect(rollups('10s').reduce((a, r) => a + r.n, 0)).toBe(raw().length);
+    expect(rollups('minute').reduce((a, r) => a + r.n, 0)).toBe(240);
   });
 });
