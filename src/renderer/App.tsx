@@ -4,6 +4,7 @@ import type { Reading, Status } from '../shared/contract';
 import type { PowerApi } from '../shared/power-api';
 import { localDateKey } from '../shared/local-time';
 import { CostPanel } from './components/CostPanel';
+import { DailyCosts } from './components/DailyCosts';
 import { ExportDialog } from './components/ExportDialog';
 import { Gauge } from './components/Gauge';
 import { HistoryChart } from './components/HistoryChart';
@@ -134,6 +135,7 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
               <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
             ))}
         </div>
+        {display && view.kind !== 'live' && <DailyCosts api={api} range={range} timeZone={display.timeZone} tag={tag} t={t} refreshKey={costKey} />}
       </section>
       <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} t={t} />
       {dialog === 'export' && <ExportDialog api={api} today={today} locale={locale} tag={tag} t={t} onClose={() => setDialog('none')} />}

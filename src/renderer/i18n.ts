@@ -14,6 +14,7 @@ const fr = {
   retry: 'nouvel essai dans',
   last10: (min: number) => `Dernières ${min} minutes`,
   history: 'Historique',
+  perDay: 'Consommation et coût par jour',
   ranges: { live: 'Direct', '1h': '1 h', '24h': '24 h', '7d': '7 j', '30d': '30 j', '1y': '1 an' },
   flags: {
     Drift: 'moyenne dérivée (capteur débranché ?)',
@@ -39,6 +40,7 @@ const en: Dict = {
   retry: 'retrying in',
   last10: (min: number) => `Last ${min} minutes`,
   history: 'History',
+  perDay: 'Energy and cost per day',
   ranges: { live: 'Live', '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', '1y': '1 year' },
   flags: {
     Drift: 'mean drifted (sensor unplugged?)',

@@ -118,4 +118,41 @@ describe('history on screen: range buttons, pan and pinch, kWh', () => {
     expect(kwh(await page.getByTestId('energy-today').textContent())).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   }, 30_000);
+
+  it('shows the kWh and cost of each day in view under the history chart, the same kWh as the energy route', async () => {
+    const { page, problems } = await openWatchedPage(browser, { width: 800, height: 480 });
+    await page.goto(served.url + '?lang=en');
+    await expect.poll(() => page.getByTestId('live-chart').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('day-costs').count()).toBe(0);
+
+    await page.getByTestId('range-7d').click();
+    const cells = page.getByTestId('day-cost');
+    await expect.poll(() => cells.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
+    const dates = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-date')!));
+    const energy = (await (await fetch(`${served.url.replace(/\/$/, '')}/api/energy?from=${dates[0]}T00:00:00%2B01:00&to=${Date.now()}&per=day`)).json()) as { period: string; wh: number }[];
+    const kwhOf = new Map(energy.map((e) => [e.period, e.wh / 1000]));
+    let withEnergy = 0;
+    for (const [i, date] of dates.entries()) {
+      const text = (await cells.nth(i).locator('.day-cost-kwh').textContent()) ?? '';
+      const shown = Number(text.replace(/[^\d.]/g, ''));
+      const want = kwhOf.get(date) ?? 0;
+      // Shown to 2 decimals below 10 kWh, 1 below 100; today grows while the test reads it.
+      const slack = (want < 10 ? 0.006 : 0.06) + (i === dates.length - 1 ? 0.1 : 0);
+      expect(Math.abs(shown - want), `${date}: ${text} vs ${want} kWh`).toBeLessThanOrEqual(slack);
+      if (want > 0) {
+        withEnergy++;
+        expect(await cells.nth(i).locator('.day-cost-eur').textContent()).toMatch(/€\s?\d+\.\d{2}|\d+\.\d{2}\s?€/);
+      }
+    }
+    expect(withEnergy).toBeGreaterThanOrEqual(2);
+    // Inside the screen at 800x480, and a finger's height.
+    const strip = (await page.getByTestId('day-costs').boundingBox())!;
+    expect(strip.y + strip.height).toBeLessThanOrEqual(480);
+    expect((await cells.first().boundingBox())!.height).toBeGreaterThanOrEqual(44);
+
+    // A year is too many days for a row: no strip.
+    await page.getByTestId('range-1y').click();
+    await expect.poll(() => page.getByTestId('day-costs').count(), { timeout: 10_000 }).toBe(0);
+    expect(problems).toEqual([]);
+  }, 30_000);
 });
