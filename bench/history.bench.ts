@@ -55,12 +55,13 @@ export async function run(): Promise<string[]> {
     const hour = tableBytes(db, 'rollup_hour');
     const day = tableBytes(db, 'rollup_day');
     const tenS = tableBytes(db, 'rollup_10s');
-    const tenYears = (minute.bytes / minute.rows) * 10 * 365.25 * 1440 + (hour.bytes / hour.rows) * 10 * 365.25 * 24 + (day.bytes / day.rows) * 10 * 365.25;
+    const tenMin = tableBytes(db, 'rollup_10min');
+    const tenYears = (minute.bytes / minute.rows) * 10 * 365.25 * 1440 + (tenMin.bytes / tenMin.rows) * 10 * 365.25 * 144 + (hour.bytes / hour.rows) * 10 * 365.25 * 24 + (day.bytes / day.rows) * 10 * 365.25;
     const lines = [
       `simulate: ${readings.toLocaleString('en')} readings (${DAYS} days at 1/s) in ${fmt(simS, 1)} s: ${fmt(readings / simS, 0)} readings/s, process start included`,
       `raw: ${fmt(raw.bytes / raw.rows, 2)} bytes/reading (dbstat, table = its only index); file ${fmt(statSync(path).size / raw.rows, 2)} bytes/reading with rollups`,
       `10 s rollups (kept with raw rows only): ${fmt(tenS.bytes / tenS.rows, 1)} B/row, ${fmt(tenS.bytes / raw.rows, 2)} B per raw reading`,
-      `rollups: minute ${fmt(minute.bytes / minute.rows, 1)} B/row (${minute.rows} rows), hour ${fmt(hour.bytes / hour.rows, 1)} B/row, day ${fmt(day.bytes / day.rows, 1)} B/row; 10 years extrapolated: ${fmt(tenYears / 1e6, 1)} MB`,
+      `rollups: minute ${fmt(minute.bytes / minute.rows, 1)} B/row (${minute.rows} rows), 10 min ${fmt(tenMin.bytes / tenMin.rows, 1)} B/row, hour ${fmt(hour.bytes / hour.rows, 1)} B/row, day ${fmt(day.bytes / day.rows, 1)} B/row; 10 years extrapolated: ${fmt(tenYears / 1e6, 1)} MB`,
     ];
     const q = new HistoryQuery(db, { calibration: () => DEFAULT_CALIBRATION, channel: () => 0, readingIntervalMs: () => 1000, timeZone: 'Europe/Paris' });
     for (const [name, span] of RANGES) {

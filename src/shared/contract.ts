@@ -109,7 +109,7 @@ const bounded: [(r: Range) => boolean, { message: string; path: string[] }] = [
   { message: 'range longer than 20 years', path: ['to'] },
 ];
 
-export const HistoryLevelSchema = z.enum(['raw', '10s', 'minute', 'hour', 'day']);
+export const HistoryLevelSchema = z.enum(['raw', '10s', 'minute', '10min', 'hour', 'day']);
 export type HistoryLevel = z.infer<typeof HistoryLevelSchema>;
 
 /** Columns per bucket (compact JSON, and what the chart wants). Powers in W; null mean: no covered time. */

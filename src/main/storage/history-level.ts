@@ -1,5 +1,5 @@
 import type { HistoryLevel } from '../../shared/contract';
-import { HOUR_MS, MINUTE_MS, TEN_S_MS } from './rollup-levels';
+import { HOUR_MS, MINUTE_MS, TEN_MIN_MS, TEN_S_MS } from './rollup-levels';
 
 export interface LevelChoice {
   level: HistoryLevel;
@@ -20,6 +20,7 @@ export function chooseLevel(spanMs: number, maxPoints: number, readingIntervalMs
   const levels: readonly [HistoryLevel, number][] = [
     ['day', DAY_MS],
     ['hour', HOUR_MS],
+    ['10min', TEN_MIN_MS],
     ['minute', MINUTE_MS],
     ['10s', TEN_S_MS],
   ];

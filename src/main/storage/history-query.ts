@@ -4,7 +4,7 @@ import { dayPeriod } from '../../shared/zoned-calendar';
 import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
 import { type LevelChoice, chooseLevel } from './history-level';
 import { keyTime } from './reading-codec';
-import { MINUTE_MS, type RollupLevel, TEN_S_MS, dayBuckets, hourBuckets, minuteBuckets, tenSecondBuckets } from './rollup-levels';
+import { MINUTE_MS, type RollupLevel, TEN_S_MS, dayBuckets, hourBuckets, minuteBuckets, tenMinuteBuckets, tenSecondBuckets } from './rollup-levels';
 
 interface GroupRow {
   g: number;
@@ -79,6 +79,7 @@ export class HistoryQuery {
     this.rollup = {
       '10s': db.prepare(ROLLUP_SQL('rollup_10s')),
       minute: db.prepare(ROLLUP_SQL('rollup_minute')),
+      '10min': db.prepare(ROLLUP_SQL('rollup_10min')),
       hour: db.prepare(ROLLUP_SQL('rollup_hour')),
       day: db.prepare(ROLLUP_SQL('rollup_day')),
     };
@@ -128,7 +129,7 @@ export class HistoryQuery {
       rows = groups(this.rollup.day.all(bucketParams(this.days.keyOf(from), this.days.keyOf(to - 1), perBucket)));
       startOf = (g) => dayPeriod(g * perBucket, this.o.timeZone).start;
     } else {
-      const b = { '10s': tenSecondBuckets, minute: minuteBuckets, hour: hourBuckets }[choice.level];
+      const b = { '10s': tenSecondBuckets, minute: minuteBuckets, '10min': tenMinuteBuckets, hour: hourBuckets }[choice.level];
       rows = groups(this.rollup[choice.level].all(bucketParams(b.keyOf(from), b.keyOf(to - 1), perBucket)));
       startOf = (g) => g * choice.bucketMs;
     }

@@ -114,8 +114,21 @@ export const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
   (db) => {
     // v4: rollups per 10 s, kept as long as raw readings, for charts of a few
     // hours. Not rebuilt for the readings already stored: until those age out,
-    // a range before the first 10 s rollup is read from raw rows.
+    // a range before the first 10 s rollup is read from raw rows. And rollups per
+    // 10 min for charts of weeks, built from the minutes (each is ten of them).
     db.exec(`
+      CREATE TABLE rollup_10min (
+        b INTEGER PRIMARY KEY,
+        n INTEGER NOT NULL,
+        energy_mj INTEGER NOT NULL,
+        covered_ms INTEGER NOT NULL,
+        missing_ms INTEGER NOT NULL,
+        min_w INTEGER,
+        max_w INTEGER
+      );
+      INSERT INTO rollup_10min (b, n, energy_mj, covered_ms, missing_ms, min_w, max_w)
+        SELECT b / 10, sum(n), sum(energy_mj), sum(covered_ms), sum(missing_ms), min(min_w), max(max_w)
+        FROM rollup_minute GROUP BY b / 10;
       CREATE TABLE rollup_10s (
         b INTEGER PRIMARY KEY,
         n INTEGER NOT NULL,

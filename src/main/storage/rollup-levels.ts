@@ -1,13 +1,15 @@
 import { dayPeriod, localDayNumber } from '../../shared/zoned-calendar';
 
-// The rollup levels. Ten seconds, minutes and hours are fixed lengths of UTC time
+// The rollup levels. Ten seconds, minutes, ten minutes and hours are fixed lengths of UTC time
 // (every zone the household could live in has whole-hour offsets today, so a UTC
 // hour is a local hour); days are local, 23 to 25 hours long. The ten-second level
 // serves charts of a few hours (too many raw rows to read in 20 ms, too few
 // minutes for the points asked): it lives as long as the raw readings, no longer.
+// Ten minutes does the same for ranges of one to six weeks, between minutes
+// (up to 60,000 rows) and hours (too few), and is kept forever like them.
 
-export type RollupLevel = '10s' | 'minute' | 'hour' | 'day';
-export const ROLLUP_LEVELS: readonly RollupLevel[] = ['10s', 'minute', 'hour', 'day'];
+export type RollupLevel = '10s' | 'minute' | '10min' | 'hour' | 'day';
+export const ROLLUP_LEVELS: readonly RollupLevel[] = ['10s', 'minute', '10min', 'hour', 'day'];
 
 export interface Bucketing {
   readonly level: RollupLevel;
@@ -25,9 +27,11 @@ function fixed(level: RollupLevel, ms: number): Bucketing {
 
 export const TEN_S_MS = 10_000;
 export const MINUTE_MS = 60_000;
+export const TEN_MIN_MS = 600_000;
 export const HOUR_MS = 3_600_000;
 export const tenSecondBuckets: Bucketing = { ...fixed('10s', TEN_S_MS), withRaw: true };
 export const minuteBuckets = fixed('minute', MINUTE_MS);
+export const tenMinuteBuckets = fixed('10min', TEN_MIN_MS);
 export const hourBuckets = fixed('hour', HOUR_MS);
 
 /** Local days; remembers the last day so that a stream of readings costs no Intl call. */
@@ -64,4 +68,4 @@ export function splitOverBuckets(from: number, to: number, b: Bucketing, each: (
 }
 
 /** Every level a writer keeps, in one list for the live writer and the import alike. */
-export const rollupBucketings = (timeZone: string): readonly Bucketing[] => [tenSecondBuckets, minuteBuckets, hourBuckets, dayBuckets(timeZone)];
+export const rollupBucketings = (timeZone: string): readonly Bucketing[] => [tenSecondBuckets, minuteBuckets, tenMinuteBuckets, hourBuckets, dayBuckets(timeZone)];

@@ -11,6 +11,7 @@ import { type ImportSummary, runImport } from '../../../src/main/import/run-impo
 import { openDatabase } from '../../../src/main/storage/database';
 import { EnergyQuery } from '../../../src/main/storage/energy-query';
 import { ReadingStore } from '../../../src/main/storage/reading-store';
+import { ROLLUP_LEVELS } from '../../../src/main/storage/rollup-levels';
 import { readingAt, storeOn, storedPower as storedPowerOf } from '../../helpers/history-db';
 import { type LegacyRow, energyPerDay, legacyWindows, writeLegacyDb } from '../../helpers/legacy-db';
 import { CLI, assertBuilt } from '../../helpers/serve';
@@ -55,7 +56,7 @@ function expectSameEnergy(actual: Map<string, number>, expected: Map<string, num
 }
 
 const rollupSums = (db: Database.Database): unknown[] =>
-  ['minute', 'hour', 'day'].map((l) => db.prepare(`SELECT count(*) AS rows, sum(n) AS n, sum(energy_mj) AS e, sum(covered_ms) AS c, sum(missing_ms) AS m FROM rollup_${l}`).get());
+  ROLLUP_LEVELS.map((l) => db.prepare(`SELECT count(*) AS rows, sum(n) AS n, sum(energy_mj) AS e, sum(covered_ms) AS c, sum(missing_ms) AS m FROM rollup_${l}`).get());
 
 describe('import sqlite: the old power.db', () => {
   it('brings every valid record in as a reading with the same time, channel, mean, min, max and rms', async () => {
@@ -300,7 +301,7 @@ describe('import sqlite: the old power.db', () => {
         const all = (db: Database.Database): unknown[] => db.prepare('SELECT * FROM reading ORDER BY k').raw(true).all();
         expect(all(b).length).toBe(all(a).length);
         expect(all(b)).toEqual(all(a));
-        for (const l of ['minute', 'hour', 'day']) {
+        for (const l of ROLLUP_LEVELS) {
           expect(b.prepare(`SELECT * FROM rollup_${l} ORDER BY b`).all(), l).toEqual(a.prepare(`SELECT * FROM rollup_${l} ORDER BY b`).all());
         }
       } finally {

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/storage/database';
+import { ROLLUP_LEVELS } from '../../../src/main/storage/rollup-levels';
 import { CLI, assertBuilt } from '../../helpers/serve';
 import { storedPower, tempDb } from '../../helpers/history-db';
 
@@ -42,7 +43,7 @@ function check(): { rows: number; lastT: number | null } {
     expect(cursor.last_t).toBe(maxT);
     // Loss bounded by the batch: only whole transactions of BATCH readings exist.
     expect(rows % BATCH).toBe(0);
-    for (const level of ['minute', 'hour', 'day']) {
+    for (const level of ROLLUP_LEVELS) {
       const n = (db.prepare(`SELECT coalesce(sum(n), 0) AS n FROM rollup_${level}`).get() as { n: number }).n;
       expect(n, `readings counted in rollup_${level}`).toBe(rows);
     }

@@ -39,6 +39,7 @@ describe('HistoryWriter', () => {
     store.insert(batch);
     const byMinute = rawEnergyBy((x) => Math.floor(x / 60_000));
     expect(rollups('10s').map((r) => [r.b, r.energy_mj])).toEqual([...rawEnergyBy((x) => Math.floor(x / 10_000))]);
+    expect(rollups('10min').map((r) => [r.b, r.energy_mj])).toEqual([...rawEnergyBy((x) => Math.floor(x / 600_000))]);
     const byHour = rawEnergyBy((x) => Math.floor(x / 3_600_000));
     const byDay = rawEnergyBy((x) => localDayNumber(x, 'Europe/Paris'));
     expect(rollups('minute').map((r) => [r.b, r.energy_mj])).toEqual([...byMinute]);
