@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from '../helpers/chromium';
@@ -8,6 +8,7 @@ import { CLI, type Served, startServe } from '../helpers/serve';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tmp = useTempDir();
+const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 
 /** Range of the history chart as the page holds it. */
 async function shown(page: Page): Promise<{ from: number; to: number; level: string; points: number }> {
@@ -149,6 +150,8 @@ describe('history on screen: range buttons, pan and pinch, kWh', () => {
     const strip = (await page.getByTestId('day-costs').boundingBox())!;
     expect(strip.y + strip.height).toBeLessThanOrEqual(480);
     expect((await cells.first().boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'history-7d-days-800x480.png') });
 
     // A year is too many days for a row: no strip.
     await page.getByTestId('range-1y').click();

@@ -116,6 +116,8 @@ export const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
     // hours. Not rebuilt for the readings already stored: until those age out,
     // a range before the first 10 s rollup is read from raw rows. And rollups per
     // 10 min for charts of weeks, built from the minutes (each is ten of them).
+    // The same columns as v2's rollup tables, written out again on purpose: a
+    // migration must not change when shared code does.
     db.exec(`
       CREATE TABLE rollup_10min (
         b INTEGER PRIMARY KEY,
