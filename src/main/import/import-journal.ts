@@ -68,9 +68,9 @@ export const ROW6 = 6;
  */
 export class ImportJournal {
   private readonly saveStmt: Database.Statement;
-  private readonly pendingStmt: Database.Statement;
+  private readonly holdStmt: Database.Statement;
   private readonly skipStmt: Database.Statement;
-  private readonly pendingStmt2: Database.Statement;
+  private readonly heldStmt: Database.Statement;
   private readonly releaseStmt: Database.Statement;
 
   constructor(
@@ -78,10 +78,10 @@ export class ImportJournal {
     readonly identity: string,
   ) {
     this.saveStmt = db.prepare('UPDATE import_run SET position = ?, read_done = ?, merged_to = ?, prev_t = ?, counts = ? WHERE identity = ?');
-    this.pendingStmt = db.prepare(
+    this.holdStmt = db.prepare(
       'INSERT OR IGNORE INTO import_pending (identity, k, mean_d, min_o, max_o, rms_mc, flags) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.pendingStmt2 = db
+    this.heldStmt = db
       .prepare('SELECT k, mean_d, min_o, max_o, rms_mc, flags FROM import_pending WHERE identity = ? AND k > ? ORDER BY k LIMIT ?')
       .raw(true);
     this.releaseStmt = db.prepare('DELETE FROM import_pending WHERE identity = ? AND k > ? AND k <= ?');
@@ -118,7 +118,7 @@ export class ImportJournal {
   hold(rows: Float64Array, from: number, to: number): void {
     for (let i = from; i < to; i++) {
       const at = i * ROW6;
-      this.pendingStmt.run(this.identity, rows[at], rows[at + 1], rows[at + 2], rows[at + 3], rows[at + 4], rows[at + 5]);
+      this.holdStmt.run(this.identity, rows[at], rows[at + 1], rows[at + 2], rows[at + 3], rows[at + 4], rows[at + 5]);
     }
   }
 
@@ -128,12 +128,12 @@ export class ImportJournal {
 
   /** Up to `limit` held rows in time order, as a flat buffer: the late ones, once the rest is merged. */
   pending(limit: number): { rows: Float64Array; n: number } {
-    return this.flat(this.pendingStmt2.all(this.identity, -Infinity, limit) as number[][]);
+    return this.flat(this.heldStmt.all(this.identity, -Infinity, limit) as number[][]);
   }
 
   /** Held rows newer than key `k`: the tail of the last batch, waiting for records a little out of order. */
   pendingAfter(k: number): { rows: Float64Array; n: number } {
-    return this.flat(this.pendingStmt2.all(this.identity, k, -1) as number[][]);
+    return this.flat(this.heldStmt.all(this.identity, k, -1) as number[][]);
   }
 
   private flat(got: number[][]): { rows: Float64Array; n: number } {

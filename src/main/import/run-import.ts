@@ -221,8 +221,8 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
           frontier = sorted.rows[(upTo - 1) * ROW6]!;
           journal.release(frontier, before);
         }
-        // The new tail: what is not merged yet and not already held from the last batch.
-        for (let i = upTo; i < sorted.n; i++) journal.hold(sorted.rows, i, i + 1);
+        // The new tail: what is not merged yet (rows already held from the last batch are ignored).
+        journal.hold(sorted.rows, upTo, sorted.n);
         save(position, false);
       });
       const flushTail = inBatch(() => {
