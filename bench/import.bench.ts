@@ -8,6 +8,7 @@ import { bsonSource } from '../src/main/import/bson-source';
 import type { LegacySource } from '../src/main/import/legacy-source';
 import { runImport } from '../src/main/import/run-import';
 import { sqliteSource } from '../src/main/import/sqlite-source';
+import { writeLegacyDb } from '../test/helpers/legacy-db';
 import { fmt, summarize } from './stats';
 
 const N = Number(process.env.BENCH_IMPORT_RECORDS ?? 2_000_000);
@@ -25,9 +26,6 @@ function* records(): Generator<Row> {
   }
 }
 
-const LEGACY_SCHEMA = `
-  CREATE TABLE adc (time REAL, channel INTEGER, rms REAL, mean REAL, minadc REAL, maxadc REAL, PRIMARY KEY (time, channel));
-  CREATE UNIQUE INDEX idx_time ON adc (time, channel);`;
 
 /** The baseline: the same rows, already in memory, bulk-inserted into an empty table in one transaction. */
 function plainInsert(path: string, rows: Row[]): void {
@@ -59,13 +57,10 @@ export async function run(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'corcy-bench-import-'));
   try {
     const rows = [...records()];
-    const legacy = new Database(join(dir, 'power.db'));
-    legacy.exec(LEGACY_SCHEMA);
-    const ins = legacy.prepare('INSERT INTO adc VALUES (?, ?, ?, ?, ?, ?)');
-    legacy.transaction(() => {
-      for (const r of rows) ins.run(r);
-    })();
-    legacy.close();
+    writeLegacyDb(
+      join(dir, 'power.db'),
+      rows.map(([time, channel, rms, mean, minadc, maxadc]) => ({ time, channel, rms, mean, minadc, maxadc })),
+    );
     const fd = openSync(join(dir, 'adc.bson'), 'w');
     let chunk: Uint8Array[] = [];
     for (const [time, channel, rms, mean, minadc, maxadc] of rows) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../src/main/storage/database';
 import { ReadingStore, type StoredReading } from '../src/main/storage/reading-store';
+import { LEGACY_ADC_SCHEMA } from '../test/helpers/legacy-db';
 import { fmt, summarize } from './stats';
 
 const N = Number(process.env.BENCH_READINGS ?? 1_000_000);
@@ -44,7 +45,7 @@ export async function run(): Promise<string[]> {
     // Baseline: the old system's schema (REAL columns, float time, redundant index).
     const old = new Database(join(dir, 'old.db'));
     old.pragma('journal_mode = WAL');
-    old.exec('CREATE TABLE adc (time REAL, channel INTEGER, rms REAL, mean REAL, minadc REAL, maxadc REAL, PRIMARY KEY (time, channel)); CREATE UNIQUE INDEX idx_time ON adc (time, channel);');
+    old.exec(LEGACY_ADC_SCHEMA);
     const ins = old.prepare('INSERT INTO adc VALUES (?, ?, ?, ?, ?, ?)');
     const t1 = performance.now();
     old.transaction(() => {

@@ -11,6 +11,11 @@ export interface LegacyRow {
   maxadc: unknown;
 }
 
+/** The old daemon's table (FACTS.md), for tests and the benchmarks' baselines. */
+export const LEGACY_ADC_SCHEMA = `
+  CREATE TABLE adc (time REAL, channel INTEGER, rms REAL, mean REAL, minadc REAL, maxadc REAL, PRIMARY KEY (time, channel));
+  CREATE UNIQUE INDEX idx_time ON adc (time, channel);`;
+
 /**
  * The old system's power.db as its daemon made it (FACTS.md): REAL columns,
  * (time, channel) primary key, and the redundant unique index idx_time.
@@ -18,10 +23,7 @@ export interface LegacyRow {
  */
 export function writeLegacyDb(path: string, rows: Iterable<LegacyRow>): void {
   const db = new Database(path);
-  db.exec(`
-    CREATE TABLE adc (time REAL, channel INTEGER, rms REAL, mean REAL, minadc REAL, maxadc REAL, PRIMARY KEY (time, channel));
-    CREATE UNIQUE INDEX idx_time ON adc (time, channel);
-  `);
+  db.exec(LEGACY_ADC_SCHEMA);
   const insert = db.prepare('INSERT INTO adc (time, channel, rms, mean, minadc, maxadc) VALUES (?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (const r of rows) insert.run(r.time, r.channel, r.rms, r.mean, r.minadc, r.maxadc);

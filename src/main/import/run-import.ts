@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { healthFlags } from '../acquisition/health';
 import type { Config } from '../config/config-schema';
 import { openDatabase } from '../storage/database';
-import { rowKey } from '../storage/reading-codec';
+import { encodeStatsInto, rowKey } from '../storage/reading-codec';
 import { MINUTE_MS } from '../storage/rollup-levels';
 import { type ImportCounts, ImportJournal, ROW6, type SkippedRecord, emptyCounts } from './import-journal';
 import { ImportMerge } from './import-merge';
@@ -74,12 +74,9 @@ function checkBatch(batch: SourceBatch, plan: ImportPlan, now: number, counts: I
     }
     const r = c.reading;
     const at = n++ * ROW6;
-    // The stored row's own encoding (see reading-codec): mean and rms to a thousandth of a count.
+    // The stored row's own encoding: mean and rms to a thousandth of a count.
     rows[at] = rowKey(r.t, r.channel);
-    rows[at + 1] = Math.round(r.mean * 1000) - 511_500;
-    rows[at + 2] = r.min - 512;
-    rows[at + 3] = r.max - 512;
-    rows[at + 4] = Math.round(r.rms * 1000);
+    encodeStatsInto(rows, at + 1, r.mean, r.min, r.max, r.rms);
     rows[at + 5] = healthFlags({ n: 0, mean: r.mean, min: r.min, max: r.max, rms: r.rms }, 0, health);
     counts.firstT = counts.firstT === null || r.t < counts.firstT ? r.t : counts.firstT;
     counts.lastT = counts.lastT === null || r.t > counts.lastT ? r.t : counts.lastT;

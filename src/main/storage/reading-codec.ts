@@ -26,13 +26,18 @@ export const ROW_WIDTH = 7;
 /** Where rms_mc sits in a row of the flat buffer. */
 export const RMS_COLUMN = 4;
 
+/** Writes the four statistics columns (mean_d, min_o, max_o, rms_mc) from `at`: the one place they are encoded. */
+export function encodeStatsInto(out: Float64Array, at: number, mean: number, min: number, max: number, rms: number): void {
+  out[at] = Math.round(mean * 1000) - MID_MC;
+  out[at + 1] = Math.round(min) - MID;
+  out[at + 2] = Math.round(max) - MID;
+  out[at + 3] = Math.round(rms * 1000);
+}
+
 /** Writes one row's columns at `at` in a flat buffer: no object per row on the hot path. */
 export function encodeInto(out: Float64Array, at: number, t: number, channel: number, mean: number, min: number, max: number, rms: number, spanMs: number, flags: number): void {
   out[at] = rowKey(t, channel);
-  out[at + 1] = Math.round(mean * 1000) - MID_MC;
-  out[at + 2] = Math.round(min) - MID;
-  out[at + 3] = Math.round(max) - MID;
-  out[at + 4] = Math.round(rms * 1000);
+  encodeStatsInto(out, at + 1, mean, min, max, rms);
   out[at + 5] = spanMs;
   out[at + 6] = flags;
 }
