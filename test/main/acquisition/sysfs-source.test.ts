@@ -9,6 +9,7 @@ import { systemClock } from '../../../src/main/acquisition/simulated-source';
 import { SysfsSource } from '../../../src/main/acquisition/sysfs-source';
 import { DEFAULT_HEALTH } from '../../../src/main/acquisition/health';
 import { FakeIio } from './fake-sysfs';
+import { until } from '../../helpers/until';
 
 let iio: FakeIio;
 afterEach(() => iio?.cleanup());
@@ -144,7 +145,7 @@ describe('SysfsSource in the sampler', () => {
       onState: (s) => states.push(s),
     });
     sampler.start();
-    await new Promise((r) => setTimeout(r, 60));
+    await until(() => states.length > 0, 5000);
     expect(states[0]).toMatchObject({ kind: 'error', code: 'ENOENT' });
     expect(readings).toEqual([]);
     iio.addDevice(0, 'mcp3008', { 0: '511\n' });

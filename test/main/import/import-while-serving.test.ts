@@ -52,12 +52,18 @@ describe('import while the kiosk is recording', () => {
     // Not a terminal: no progress bar redrawn with carriage returns in a log.
     expect(out).not.toContain('\r');
 
-    // The kiosk kept recording through the import, with no storage error.
-    await new Promise((r) => setTimeout(r, 3000));
-    const db = openDatabase(dbPath, { readonly: true });
-    const live = db.prepare('SELECT count(*) AS n, max(k) >> 3 AS last FROM reading WHERE k >= ?').get(startedAt * 8) as { n: number; last: number };
-    db.close();
-    expect(live.n).toBeGreaterThan(4);
+    // The kiosk kept recording through the import, with no storage error: wait
+    // for the writer's next flushes (every 2 s) to land rather than for a fixed time.
+    const liveSince = (): { n: number; last: number } => {
+      const db = openDatabase(dbPath, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) AS n, max(k) >> 3 AS last FROM reading WHERE k >= ?').get(startedAt * 8) as { n: number; last: number };
+      } finally {
+        db.close();
+      }
+    };
+    await until(() => liveSince().n > 4, 20_000, 100);
+    const live = liveSince();
     expect(Date.now() - live.last).toBeLessThan(5000);
     expect(served.output()).not.toMatch(/storage.*(error|fail)|SQLITE_BUSY/i);
 

@@ -9,6 +9,7 @@ import { createHttpServer, listen } from '../../../src/main/server/http-server';
 import { queryToObject } from '../../../src/main/server/query';
 import { useTempDir } from '../../helpers/temp-dir';
 import { unusedHandlers } from '../../helpers/stub-handlers';
+import { until } from '../../helpers/until';
 
 const tmp = useTempDir();
 let server: Server | null = null;
@@ -121,7 +122,7 @@ describe('the HTTP door', () => {
     expect(events[0]).toEqual({ type: 'status', status });
     expect(events[1]).toEqual({ type: 'reading', reading });
     await reader.cancel();
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => hub.size === 0, 5000);
     expect(hub.size).toBe(0);
   });
 });

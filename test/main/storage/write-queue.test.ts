@@ -5,6 +5,7 @@ import { openDatabase } from '../../../src/main/storage/database';
 import { ReadingStore, type StoredReading } from '../../../src/main/storage/reading-store';
 import { WriteQueue } from '../../../src/main/storage/write-queue';
 import { useTempDir } from '../../helpers/temp-dir';
+import { until } from '../../helpers/until';
 
 const tmp = useTempDir();
 const row = (t: number): StoredReading => ({ t, channel: 0, mean: 511, min: 500, max: 520, rms: 5, flags: 0 });
@@ -65,7 +66,7 @@ describe('WriteQueue', () => {
     const q = new WriteQueue({ write: (rows) => store.insert(rows), flushIntervalMs: 30 });
     q.start();
     q.enqueue(row(1));
-    await new Promise((r) => setTimeout(r, 120));
+    await until(() => store.range(0, 10, DEFAULT_CALIBRATION).length > 0, 5000);
     expect(store.range(0, 10, DEFAULT_CALIBRATION)).toHaveLength(1);
     q.close();
     store.db.close();
