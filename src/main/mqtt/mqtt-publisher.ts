@@ -24,6 +24,9 @@ export interface PublisherOptions {
 export class MqttPublisher {
   private latest: Reading | null = null;
   private sentT: number | null = null;
+  /** What the retained health and source topics hold now (null: to be sent). */
+  private sentHealth: string | null = null;
+  private sentSource: string | null = null;
   private source: SourceKind | null = null;
   private sourceFailing = false;
   private energyKwh: number | null = null;
@@ -45,6 +48,8 @@ export class MqttPublisher {
     this.o.link.publish(this.o.topics.status, 'online', { retain: true, qos: 1 });
     this.publishDiscovery();
     this.sentT = null;
+    this.sentHealth = null;
+    this.sentSource = null;
     this.publishPower();
     this.sentEnergyKwh = null;
     this.publishEnergy();
@@ -56,12 +61,13 @@ export class MqttPublisher {
     }
   }
 
-  /** Power, current, health and source, when a reading came since the last time. */
+  /** Power and current when a reading came since the last time; health and source when they change (retained). */
   publishPower(): void {
     const r = this.latest;
     const t = this.o.topics;
-    if (this.source) this.o.link.publish(t.source, this.source, { retain: true });
-    this.o.link.publish(t.health, healthState(r?.flags ?? null, this.sourceFailing), { retain: true });
+    if (this.source && this.source !== this.sentSource && this.o.link.publish(t.source, this.source, { retain: true })) this.sentSource = this.source;
+    const health = healthState(r?.flags ?? null, this.sourceFailing);
+    if (health !== this.sentHealth && this.o.link.publish(t.health, health, { retain: true })) this.sentHealth = health;
     if (r === null || r.t === this.sentT) return;
     if (this.o.link.publish(t.power, String(Math.round(r.powerW)))) {
       this.o.link.publish(t.current, r.currentA.toFixed(3));
