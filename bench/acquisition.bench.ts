@@ -35,6 +35,6 @@ export async function run(): Promise<string[]> {
   void sink;
   return [
     `per-window processing (stats + calibration + health + enqueue, 1000 samples): median ${fmt(processing.median * 1000, 1)} µs, p95 ${fmt(processing.p95 * 1000, 1)} µs; baseline one read pass ${fmt(baseline.median * 1000, 1)} µs (ratio ${fmt(processing.median / baseline.median, 1)}x); share of the 500 ms window: ${fmt((processing.median / 500) * 100, 4)} %`,
-    `SPI transfers per window (fake spidev, ${windows} windows): ${dev.transfers / windows} ioctls of ${dev.largestTransfer} messages; the old one-syscall-per-sample reader: 1000 (ratio ${fmt(1000 / (dev.transfers / windows), 0)}x fewer)`,
+    `SPI transfers per window (fake spidev, ${windows} windows): ${dev.ioctls / windows} ioctls of ${dev.largestIoctl} messages; the old one-syscall-per-sample reader: 1000 (ratio ${fmt(1000 / (dev.ioctls / windows), 0)}x fewer)`,
   ];
 }

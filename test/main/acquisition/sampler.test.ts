@@ -7,14 +7,15 @@ import { Mcp3008Source } from '../../../src/main/acquisition/mcp3008-source';
 import { Sampler } from '../../../src/main/acquisition/sampler';
 import { systemClock } from '../../../src/main/acquisition/simulated-source';
 import { until } from '../../helpers/until';
-import { ERRORS, FakeSpiDevice, fakeOpener, sineSignal } from '../../helpers/fake-spidev';
+import { sineSignal } from '../../helpers/clamp-signals';
+import { ERRORS, FakeSpiDevice, fakeOpener } from '../../helpers/fake-spidev';
 
 function rig(status: 'present' | 'ENOENT' | 'EACCES') {
-  const dev = new FakeSpiDevice({ signal: sineSignal(100, 511.5, 200, 5) });
+  const dev = new FakeSpiDevice({ signal: sineSignal(100, 511.5) });
   const state = { status };
   const opener = fakeOpener(() => dev, state);
-  // A short window so the test runs quickly; the fake bus does not wait.
-  const source = new Mcp3008Source({ bus: 0, device: 0, channel: 0, samples: 200, windowMs: 100, speedHz: 500_000, opener });
+  // A short window so the test runs quickly; the model's bus runs on its own clock and does not wait.
+  const source = new Mcp3008Source({ bus: 0, device: 0, channel: 0, samples: 200, windowMs: 100, speedHz: 500_000, opener, monotonicMs: dev.nowMs });
   const readings: Reading[] = [];
   const states: SourceState[] = [];
   const sampler = new Sampler({

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../../src/shared/contract';
 import { parseConfig } from '../../../src/main/config/load-config';
 import { PowerCore } from '../../../src/main/core/power-core';
-import { FakeSpiDevice, fakeOpener, sineSignal } from '../../helpers/fake-spidev';
+import { sineSignal } from '../../helpers/clamp-signals';
+import { FakeSpiDevice, fakeOpener } from '../../helpers/fake-spidev';
 import { until } from '../../helpers/until';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -26,7 +27,7 @@ describe('PowerCore', () => {
 
   it('shows an unreadable sensor in its status, keeps running, and recovers', async () => {
     const config = parseConfig({ source: { kind: 'mcp3008', windowMs: 100, samplesPerWindow: 200 } }, 'test');
-    const dev = new FakeSpiDevice({ signal: sineSignal(50, 511.5, 200, 5) });
+    const dev = new FakeSpiDevice({ signal: sineSignal(50, 511.5) });
     const state = { status: 'EACCES' as 'present' | 'EACCES' };
     const core = new PowerCore({ config, dbPath: join(tmp(), 'power.db'), opener: fakeOpener(() => dev, state), log: () => undefined });
     const events: LiveEvent[] = [];
