@@ -89,3 +89,29 @@ describe('the MCP3008 acquisition on a kernel-faithful spidev', () => {
     });
   }
 });
+
+describe('windows that last windowMs on the model clock, whatever the bus overhead', () => {
+  const BUSES = [
+    { name: 'an idle bus', ioctlOverheadUs: 0, schedulingJitterUs: 5 },
+    { name: 'a busy Pi', ioctlOverheadUs: 150, schedulingJitterUs: 30 },
+    { name: 'a loaded Pi', ioctlOverheadUs: 400, schedulingJitterUs: 60 },
+  ];
+  for (const kernel of KERNELS) {
+    for (const bus of BUSES) {
+      it(`keeps 500 ms windows within 1 % from the fourth on, ${kernel.arch} at bufsiz ${kernel.bufsiz}, ${bus.name}`, async () => {
+        const { source } = sourceOnModel({ ...kernel, ...bus, dir: tmp(), signal: sineSignal(100, 511.5), seed: 3 });
+        await source.open();
+        const spans: number[] = [];
+        for (let i = 0; i < 10; i++) spans.push((await source.readWindow()).spanMs!);
+        for (const span of spans.slice(3)) expect(Math.abs(span - 500) / 500).toBeLessThan(0.01);
+      });
+    }
+  }
+
+  it('needs the pacing: unpaced, 32 ioctls on a loaded Pi stretch the first window beyond 1 %', async () => {
+    const { source } = sourceOnModel({ arch: 'arm64', bufsiz: 4096, ioctlOverheadUs: 400, schedulingJitterUs: 60, dir: tmp(), signal: sineSignal(100, 511.5) });
+    await source.open();
+    const first = (await source.readWindow()).spanMs!;
+    expect(first / 500).toBeGreaterThan(1.01);
+  });
+});
