@@ -24,10 +24,6 @@ export interface SpiOpenOptions {
 
 export type SpiOpener = (bus: number, device: number, options: SpiOpenOptions) => Promise<SpiDevice>;
 
-/** spidev limits (FACTS.md): a 14-bit ioctl size field over 32-byte descriptors, and bufsiz. */
-export const SPIDEV_MAX_MESSAGES = 511;
-export const SPIDEV_DEFAULT_BUFSIZ = 4096;
-
 type SpiDeviceModule = {
   open(bus: number, device: number, options: SpiOpenOptions, cb: (err: NodeJS.ErrnoException | null) => void): SpiDevice;
 };
