@@ -19,11 +19,20 @@ const FLAGS = new Set(['--force', '--debug']);
 // electron-builder's deb.compression names, as dpkg-deb -Z spells them.
 const DPKG_COMPRESSION = { xz: 'xz', gz: 'gzip', zst: 'zstd' };
 
-/** argv to options: repeated -d and --deb-recommends collect, `src=dest` pairs are the payload. */
+/**
+ * @typedef {{ depends: string[], recommends: string[], mappings: { from: string, to: string }[] } & Record<string, any>} FpmOptions
+ */
+
+/**
+ * argv to options: repeated -d and --deb-recommends collect, `src=dest` pairs are the payload.
+ * @param {readonly string[]} argv
+ * @returns {FpmOptions}
+ */
 export function parseFpmArgs(argv) {
+  /** @type {FpmOptions} */
   const o = { depends: [], recommends: [], mappings: [] };
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = /** @type {string} */ (argv[i]);
     if (FLAGS.has(a)) continue;
     if (VALUED.has(a)) {
       const v = argv[++i];
@@ -44,10 +53,14 @@ export function parseFpmArgs(argv) {
   return o;
 }
 
-/** The control file as fpm's deb.erb writes it: a continuation line per description line, "." for blank ones. */
+/**
+ * The control file as fpm's deb.erb writes it: a continuation line per description line, "." for blank ones.
+ * @param {FpmOptions} o
+ * @param {number} installedKiB
+ */
 export function controlFile(o, installedKiB) {
-  const [summary, ...rest] = (o.description ?? o.name).split('\n');
-  const body = rest.map((l) => (l.trim() === '' ? ' .' : l.startsWith(' ') ? l : ` ${l}`));
+  const [summary, ...rest] = /** @type {string} */ (o.description ?? o.name).split('\n');
+  const body = rest.map((/** @type {string} */ l) => (l.trim() === '' ? ' .' : l.startsWith(' ') ? l : ` ${l}`));
   const fields = [
     ['Package', o.name],
     ['Version', o.iteration ? `${o.version}-${o.iteration}` : o.version],
@@ -65,6 +78,7 @@ export function controlFile(o, installedKiB) {
   return [...fields.map(([k, v]) => `${k}: ${v}`), `Description: ${summary}`, ...body, ''].join('\n');
 }
 
+/** @param {string} dir */
 function sizeKiB(dir) {
   let bytes = 0;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -73,6 +87,7 @@ function sizeKiB(dir) {
   return Math.ceil(bytes / 1024);
 }
 
+/** @param {string} root @param {FpmOptions['mappings']} mappings */
 function stagePayload(root, mappings) {
   for (const { from, to } of mappings) {
     const dest = join(root, to);
@@ -87,6 +102,7 @@ function stagePayload(root, mappings) {
   }
 }
 
+/** @param {FpmOptions} o */
 export function buildDeb(o) {
   const root = mkdtempSync(join(tmpdir(), 'corcy-fpm-'));
   try {
@@ -94,12 +110,12 @@ export function buildDeb(o) {
     const installed = sizeKiB(root);
     mkdirSync(join(root, 'DEBIAN'));
     writeFileSync(join(root, 'DEBIAN', 'control'), controlFile(o, installed));
-    for (const [flag, script] of [['after-install', 'postinst'], ['after-remove', 'postrm']]) {
+    for (const [flag, script] of /** @type {const} */ ([['after-install', 'postinst'], ['after-remove', 'postrm']])) {
       if (!o[flag]) continue;
       writeFileSync(join(root, 'DEBIAN', script), readFileSync(o[flag]));
       chmodSync(join(root, 'DEBIAN', script), 0o755);
     }
-    const z = DPKG_COMPRESSION[o['deb-compression'] ?? 'xz'];
+    const z = /** @type {Record<string, string>} */ (DPKG_COMPRESSION)[o['deb-compression'] ?? 'xz'];
     if (!z) throw new Error(`deb compression ${o['deb-compression']} is not supported by dpkg-deb; use xz, gz or zst`);
     rmSync(o.package, { force: true });
     const r = spawnSync('dpkg-deb', ['--root-owner-group', `-Z${z}`, '--build', root, o.package], { encoding: 'utf8' });
@@ -110,11 +126,11 @@ export function buildDeb(o) {
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+if (process.argv[1] && import.meta.url.endsWith(`/${process.argv[1].split('/').pop()}`)) {
   try {
     buildDeb(parseFpmArgs(process.argv.slice(2)));
   } catch (err) {
-    console.error(`fpm-deb: ${err.message}`);
+    console.error(`fpm-deb: ${/** @type {Error} */ (err).message}`);
     process.exit(1);
   }
 }
