@@ -72,7 +72,7 @@ describe('electron-builder.yml', () => {
       config.deb.afterInstall,
       config.deb.afterRemove,
       // native/electron-linux-${arch} exists only where spi-device was built for Electron.
-      ...config.extraResources.map((r: { from: string }) => r.from).filter((f: string) => !f.startsWith('native/')),
+      ...config.extraResources.map((r: { from: string }) => r.from).filter((f: string) => !f.includes('CORCY_NATIVE_DIR')),
       'out/main/index.js',
       'out/preload/index.js',
       'out/renderer/index.html',
