@@ -50,6 +50,9 @@ export function parseFpmArgs(argv) {
   }
   if (o.s !== 'dir' || o.t !== 'deb') throw new Error(`only -s dir -t deb is supported, got -s ${o.s} -t ${o.t}`);
   for (const k of ['name', 'version', 'architecture', 'package']) if (!o[k]) throw new Error(`--${k} is required`);
+  if (!(/** @type {Record<string, string>} */ (DPKG_COMPRESSION)[o['deb-compression'] ?? 'xz'])) {
+    throw new Error(`deb compression ${o['deb-compression']} is not supported by dpkg-deb; use xz, gz or zst`);
+  }
   return o;
 }
 
@@ -116,7 +119,6 @@ export function buildDeb(o) {
       chmodSync(join(root, 'DEBIAN', script), 0o755);
     }
     const z = /** @type {Record<string, string>} */ (DPKG_COMPRESSION)[o['deb-compression'] ?? 'xz'];
-    if (!z) throw new Error(`deb compression ${o['deb-compression']} is not supported by dpkg-deb; use xz, gz or zst`);
     rmSync(o.package, { force: true });
     const r = spawnSync('dpkg-deb', ['--root-owner-group', `-Z${z}`, '--build', root, o.package], { encoding: 'utf8' });
     if (r.error) throw new Error(`dpkg-deb cannot run (${r.error.message}): apt-get install dpkg`);

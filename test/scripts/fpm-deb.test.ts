@@ -33,5 +33,6 @@ describe('fpm-deb', () => {
   it('refuses an option it does not implement, rather than drop it silently', () => {
     expect(() => parseFpmArgs([...ARGS, '--deb-systemd', 'x.service'])).toThrow(/unsupported fpm option --deb-systemd/);
     expect(() => parseFpmArgs(ARGS.map((a) => (a === 'deb' ? 'rpm' : a)))).toThrow(/only -s dir -t deb/);
+    expect(() => parseFpmArgs(ARGS.map((a) => (a === 'gz' ? 'bzip2' : a)))).toThrow(/bzip2 is not supported by dpkg-deb/);
   });
 });
