@@ -137,7 +137,7 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
         </div>
         {display && view.kind !== 'live' && <DailyCosts api={api} range={range} timeZone={display.timeZone} tag={tag} t={t} refreshKey={costKey} />}
       </section>
-      <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} t={t} />
+      <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} t={t} tag={tag} />
       {dialog === 'export' && <ExportDialog api={api} today={today} locale={locale} tag={tag} t={t} onClose={() => setDialog('none')} />}
       {dialog === 'settings' && <SettingsScreen api={api} today={today} tag={tag} t={t} onClose={() => setDialog('none')} />}
     </main>

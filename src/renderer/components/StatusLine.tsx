@@ -1,18 +1,36 @@
 import { useEffect, useState } from 'react';
-import type { Status } from '../../shared/contract';
+import type { AcquisitionFigures, Status } from '../../shared/contract';
 import { flagNames } from '../../shared/flags';
 import { formatAge } from '../../shared/format';
 import type { dictionaries } from '../i18n';
+import { formatInteger, formatNumber } from '../locale-format';
 
 interface StatusLineProps {
   status: Status | null;
   lastT: number | null;
   lastFlags: number;
   t: (typeof dictionaries)['fr'];
+  /** BCP 47 tag for numbers. */
+  tag: string;
+}
+
+/** How the source really reads: ioctls per window (spidev's bufsiz), samples/s, mains cycles per window. */
+function Acquisition({ a, t, tag }: { a: AcquisitionFigures; t: StatusLineProps['t']; tag: string }) {
+  const cycles = formatNumber(a.mainsCyclesPerWindow, tag, 1);
+  const parts = [
+    a.ioctlsPerWindow === null ? null : t.ioctlsPerWindow(formatInteger(a.ioctlsPerWindow, tag)),
+    t.samplesPerSecond(formatInteger(a.samplesPerSecond, tag)),
+    t.cyclesPerWindow(cycles),
+  ].filter((p): p is string => p !== null);
+  return (
+    <span className="status-acquisition" data-testid="status-acquisition" data-ioctls={a.ioctlsPerWindow ?? ''} data-rate={Math.round(a.samplesPerSecond)} data-cycles={a.mainsCyclesPerWindow.toFixed(2)}>
+      {parts.join(' · ')}
+    </span>
+  );
 }
 
 /** Where readings come from, whether the sensor is healthy, and how old the last one is. */
-export function StatusLine({ status, lastT, lastFlags, t }: StatusLineProps) {
+export function StatusLine({ status, lastT, lastFlags, t, tag }: StatusLineProps) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), 1000);
@@ -42,6 +60,7 @@ export function StatusLine({ status, lastT, lastFlags, t }: StatusLineProps) {
       <span className="status-source">{t[`source_${status.source}`]}</span>
       <span className="status-health">{health}</span>
       <span className="status-age">{lastT === null ? t.waiting : `${t.last} ${formatAge(now - lastT)}`}</span>
+      {status.acquisition && <Acquisition a={status.acquisition} t={t} tag={tag} />}
       {status.notice && <span className="status-notice">{status.notice}</span>}
     </footer>
   );
