@@ -50,3 +50,27 @@ export const RemoteNodeSchema = z.object({
   stale: z.boolean(),
 });
 export type RemoteNode = z.infer<typeof RemoteNodeSchema>;
+
+/** The settings screen's view: everything but the password, which it only knows is set. */
+export const MqttSettingsViewSchema = z.object({
+  mqtt: MqttConfigSchema.unwrap().omit({ password: true }),
+  passwordSet: z.boolean(),
+});
+export type MqttSettingsView = z.infer<typeof MqttSettingsViewSchema>;
+
+export const SaveMqttRequestSchema = z
+  .object({
+    mqtt: MqttConfigSchema.unwrap().omit({ password: true }),
+    /** A new password; null removes it; absent keeps the one saved. */
+    password: z.string().min(1).max(200).nullable().optional(),
+    /** The settings PIN, when one is set. */
+    pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits').optional(),
+  })
+  .strict();
+export type SaveMqttRequest = z.infer<typeof SaveMqttRequestSchema>;
+
+export const SaveMqttResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), view: MqttSettingsViewSchema }),
+  z.object({ ok: z.literal(false), reason: z.enum(['pin', 'file_invalid', 'write_failed']), message: z.string(), waitSeconds: z.number().int().nonnegative() }),
+]);
+export type SaveMqttResponse = z.infer<typeof SaveMqttResponseSchema>;

@@ -23,6 +23,8 @@ export const OPS = {
   wakeScreen: { path: '/api/screen/wake', method: 'POST', loopbackOnly: true },
   getTempoDays: { path: '/api/tempo', method: 'GET' },
   setTempoColour: { path: '/api/tempo', method: 'POST', loopbackOnly: true },
+  getMqttSettings: { path: '/api/mqtt', method: 'GET' },
+  saveMqttSettings: { path: '/api/mqtt', method: 'POST', loopbackOnly: true },
 } as const satisfies Record<string, { path: string; method: 'GET' | 'POST'; loopbackOnly?: true }>;
 
 export type OpName = keyof typeof OPS;

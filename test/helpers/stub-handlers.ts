@@ -22,5 +22,7 @@ export function unusedHandlers(): Kiosk {
     wakeScreen: fail('wakeScreen'),
     getTempoDays: fail('getTempoDays'),
     setTempoColour: fail('setTempoColour'),
+    getMqttSettings: fail('getMqttSettings'),
+    saveMqttSettings: fail('saveMqttSettings'),
   };
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { addDays, localDateKey } from '../../shared/local-time';
 import type { Config } from '../config/config-schema';
 import { SettingsService } from '../config/settings-service';
+import { MqttSettings } from '../mqtt/mqtt-settings';
 import { CostService } from '../cost/cost-service';
 import { findBacklight } from '../display/backlight';
 import { ScreenDimmer } from '../display/screen-dimmer';
@@ -39,11 +40,14 @@ type KioskOps =
   | 'ejectMedia'
   | 'wakeScreen'
   | 'getTempoDays'
-  | 'setTempoColour';
+  | 'setTempoColour'
+  | 'getMqttSettings'
+  | 'saveMqttSettings';
 
 /** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
 export function createKioskServices(o: KioskOptions) {
   const settings = new SettingsService({ configPath: o.configPath, current: o.config, apply: o.applyConfig, now: o.now });
+  const mqttSettings = new MqttSettings({ configPath: o.configPath, current: o.config, apply: o.applyConfig, authorize: (pin) => settings.authorize(pin) });
   const colours = new TempoColourStore(tempoFileFor(o.dbPath));
   const cost = new CostService({
     slices: (from, to) => energySlices(o.db, from, to, o.config().calibration),
@@ -92,6 +96,8 @@ export function createKioskServices(o: KioskOptions) {
       colours.merge(new Map([[date, colour]]));
       return tempoDays();
     },
+    getMqttSettings: () => mqttSettings.view(),
+    saveMqttSettings: (req) => mqttSettings.save(req),
   };
   return {
     handlers,

@@ -19,6 +19,7 @@ import type { CommandRunner } from '../export/eject';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
 import { createKioskServices } from './kiosk-services';
+import { createCoreMqtt } from '../mqtt/core-mqtt';
 
 /** Rows deleted per flush at most: a few ms on a Pi, and 1000 rows/s of catch-up at the default flush. */
 const RETENTION_STEP_ROWS = 2000;
@@ -61,6 +62,7 @@ export class PowerCore {
   private figures: AcquisitionFigures | undefined;
   private readonly log: (line: string) => void;
   readonly kiosk: ReturnType<typeof createKioskServices>;
+  private readonly mqtt: ReturnType<typeof createCoreMqtt>;
 
   constructor(o: CoreOptions) {
     this.config = o.config;
@@ -91,6 +93,7 @@ export class PowerCore {
       flushIntervalMs: o.config.storage.flushIntervalMs,
       onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
     });
+    this.mqtt = createCoreMqtt({ hub: this.hub, config: o.config, configPath: o.configPath ?? defaultConfigPath(), lifetimeWh: () => this.energyQuery.lifetimeWh(), status: () => this.status(), log: this.log });
     const chosen = chooseSource(o.config, { ...o, clock: this.clock });
     this.sourceKind = chosen.source.kind;
     this.notice = [o.extraNotice, chosen.notice].filter(Boolean).join(' · ') || null;
@@ -133,11 +136,13 @@ export class PowerCore {
     this.queue.start();
     this.sampler.start();
     this.kiosk.start();
+    void this.mqtt.service.apply(this.config.mqtt);
   }
 
   async stop(): Promise<void> {
     await this.sampler.stop();
     await this.kiosk.stop();
+    await this.mqtt.service.stop();
     this.queue.close();
     this.store.db.close();
   }
@@ -149,6 +154,7 @@ export class PowerCore {
    */
   updateConfig(next: Config): void {
     this.config = { ...next, source: this.config.source, server: this.config.server, storage: { ...next.storage, path: this.config.storage.path } };
+    void this.mqtt.service.apply(this.config.mqtt);
     this.hub.publish({ type: 'status', status: this.status() });
   }
 
@@ -189,6 +195,7 @@ export class PowerCore {
       notice: this.notice,
       lastReading: this.last,
       ...(this.figures ? { acquisition: this.figures } : {}),
+      ...this.mqtt.statusFields(),
       display: {
         gaugeMaxW: this.config.display.gaugeMaxW,
         liveMinutes: this.config.display.liveMinutes,

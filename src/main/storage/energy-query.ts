@@ -10,6 +10,7 @@ import { dayBuckets } from './rollup-levels';
  */
 export class EnergyQuery {
   private readonly stmt: Database.Statement<[number, number], { b: number; e: number; m: number }>;
+  private readonly lifetimeStmt: Database.Statement<[], { e: number }>;
   private readonly days;
 
   constructor(
@@ -18,6 +19,12 @@ export class EnergyQuery {
   ) {
     this.stmt = db.prepare('SELECT b, energy_mj AS e, missing_ms AS m FROM rollup_day WHERE b >= ? AND b <= ? ORDER BY b');
     this.days = dayBuckets(timeZone);
+    this.lifetimeStmt = db.prepare('SELECT total(energy_mj) AS e FROM rollup_day');
+  }
+
+  /** Every Wh the database holds, the meter reading of this box (the day rollups are kept forever). */
+  lifetimeWh(): number {
+    return this.lifetimeStmt.get()!.e / MJ_PER_WH;
   }
 
   energy(from: number, to: number, per: EnergyPer): EnergyRow[] {
