@@ -13,6 +13,7 @@ import { RangeBar } from './components/RangeBar';
 import { PowerAlert } from './components/PowerAlert';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
+import { OtherBoxes } from './components/OtherBoxes';
 import { useScreenWake } from './use-screen-wake';
 import { LOCALE_TAG, type Locale, dictionaries } from './i18n';
 import { usePanZoom } from './use-pan-zoom';
@@ -118,6 +119,7 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
           localeTag={tag}
           readingT={latest?.t ?? null}
         />
+        <OtherBoxes others={status?.others ?? []} ownW={latest?.powerW ?? null} ownLabel={t.main} tag={tag} t={t} />
       </section>
       <section className="recent">
         <RangeBar view={view} labels={t.ranges} onPick={pick} />

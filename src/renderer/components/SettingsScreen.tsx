@@ -6,6 +6,7 @@ import { SUBSCRIBED_KVA } from '../../shared/subscribed-power';
 import type { Dictionary } from '../i18n';
 import { Keypad } from './Keypad';
 import { Choices, type FieldContext, NumberField, Row, TimeField } from './settings/fields';
+import { MqttSection } from './settings/MqttSection';
 import { PinGate } from './settings/PinGate';
 import { TariffEditor } from './settings/TariffEditor';
 import { TempoDays } from './settings/TempoDays';
@@ -18,8 +19,8 @@ interface SettingsScreenProps {
   onClose(): void;
 }
 
-type Tab = 'measure' | 'contract' | 'display' | 'data';
-const TABS: Tab[] = ['measure', 'contract', 'display', 'data'];
+type Tab = 'measure' | 'contract' | 'display' | 'data' | 'mqtt';
+const TABS: Tab[] = ['measure', 'contract', 'display', 'data', 'mqtt'];
 // France and its overseas departments first: the households this is for.
 const ZONES = ['Europe/Paris', 'Europe/Brussels', 'Europe/Luxembourg', 'Europe/Zurich', 'Indian/Reunion', 'America/Martinique', 'America/Guadeloupe', 'America/Cayenne', 'Pacific/Noumea', 'Pacific/Tahiti', 'UTC'];
 
@@ -76,7 +77,7 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
     <div className="overlay" role="dialog" aria-modal="true" aria-label={t.settings} data-testid="settings-screen">
       <div className="dialog settings">
         <header className="dialog-head">
-          <Choices<Tab> items={TABS} value={tab} label={(x) => t.tabs[x]} onPick={setTab} testId="settings-tabs" />
+          <Choices<Tab> items={TABS} value={tab} label={(x) => (x === 'mqtt' ? t.mqtt.tab : t.tabs[x])} onPick={setTab} testId="settings-tabs" />
           <button type="button" className="btn" onClick={onClose} data-testid="settings-close">
             {t.close}
           </button>
@@ -150,8 +151,9 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
               )}
             </>
           )}
+          {tab === 'mqtt' && <MqttSection api={api} pin={pin} ctx={ctx} />}
         </div>
-        <footer className="dialog-actions">
+        <footer className="dialog-actions" hidden={tab === 'mqtt'}>
           {message && (
             <span className="save-message" role="status" data-testid="settings-message">
               {'key' in message ? t[message.key] : message.text}

@@ -4,6 +4,7 @@ import { flagNames } from '../../shared/flags';
 import { formatAge } from '../../shared/format';
 import type { dictionaries } from '../i18n';
 import { formatInteger, formatNumber } from '../locale-format';
+import { MqttStatus } from './MqttStatus';
 
 interface StatusLineProps {
   status: Status | null;
@@ -61,6 +62,7 @@ export function StatusLine({ status, lastT, lastFlags, t, tag }: StatusLineProps
       <span className="status-health">{health}</span>
       <span className="status-age">{lastT === null ? t.waiting : `${t.last} ${formatAge(now - lastT)}`}</span>
       {status.acquisition && <Acquisition a={status.acquisition} t={t} tag={tag} />}
+      <MqttStatus mqtt={status.mqtt} now={now} t={t} />
       {status.notice && <span className="status-notice">{status.notice}</span>}
     </footer>
   );

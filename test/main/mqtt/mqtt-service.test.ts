@@ -7,7 +7,7 @@ import type { Reading } from '../../../src/shared/contract';
 import { type MqttConfig, MqttConfigSchema, type MqttState } from '../../../src/shared/mqtt-schema';
 import { Flag } from '../../../src/shared/flags';
 import { MqttService } from '../../../src/main/mqtt/mqtt-service';
-import { houseTotalW } from '../../../src/main/mqtt/remote-nodes';
+import { houseTotalW } from '../../../src/shared/house-total';
 import { type Broker, startBroker } from '../../helpers/mosquitto';
 import { until } from '../../helpers/until';
 

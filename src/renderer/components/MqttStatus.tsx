@@ -1,0 +1,19 @@
+import type { MqttState } from '../../shared/mqtt-schema';
+import { formatAge } from '../../shared/format';
+import type { Dictionary } from '../i18n';
+
+/** The broker link on the status line: connected, connecting, or retrying with the reason. Nothing when MQTT is off. */
+export function MqttStatus({ mqtt, now, t }: { mqtt: MqttState | undefined; now: number; t: Dictionary }) {
+  if (!mqtt || mqtt.kind === 'off') return null;
+  const text =
+    mqtt.kind === 'connected'
+      ? t.mqtt.connected(mqtt.broker)
+      : mqtt.kind === 'connecting'
+        ? t.mqtt.connecting
+        : `${t.mqtt.retrying(mqtt.reason)} ${formatAge(Math.max(0, mqtt.retryAt - now))}`;
+  return (
+    <span className={`status-mqtt status-mqtt-${mqtt.kind}`} data-testid="status-mqtt" data-state={mqtt.kind}>
+      {text}
+    </span>
+  );
+}
