@@ -166,6 +166,7 @@ export class PowerCore {
   private accept(r: Reading): void {
     this.last = r;
     this.queue.enqueue(r);
+    this.kiosk.observe(r);
     this.hub.publish({ type: 'reading', reading: r });
   }
 
