@@ -103,6 +103,7 @@ describe('the calibration wizard, in Chromium through the headless server fed by
     await page.getByTestId('cal-restore').tap();
     await expect.poll(() => config().calibration.volts, { timeout: 5000 }).toBe(237);
     expect(config().calibration.previous.volts).toBe(231);
+    expect(await page.getByTestId('edit-cal-volts').textContent()).toBe('237');
     expect(await page.getByTestId('cal-message').textContent()).toBe('Previous calibration restored');
     await page.screenshot({ path: join(SHOTS, 'calibration-restored-800x480.png') });
     expect((await checkLayout(page)).problems).toEqual([]);

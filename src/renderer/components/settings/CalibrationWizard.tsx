@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CalibrationResult, CalibrationStep, CalibrationView } from '../../../shared/calibration-contract';
+import type { CalibrationResult, CalibrationStep, CalibrationView, SaveCalibrationRequest } from '../../../shared/calibration-contract';
 import type { CalibrationRecord } from '../../../shared/calibration-schema';
 import type { PowerApi } from '../../../shared/power-api';
 import { formatNumber } from '../../locale-format';
@@ -38,56 +38,104 @@ function Summary({ r, ctx, testId }: { r: CalibrationRecord; ctx: FieldContext; 
   );
 }
 
+const yesNo = (on: boolean, set: (v: boolean) => void, ctx: FieldContext) => (
+  <Choices<'no' | 'yes'> items={['no', 'yes']} value={on ? 'yes' : 'no'} label={(x) => (x === 'yes' ? ctx.t.ok : '—')} onPick={(x) => set(x === 'yes')} />
+);
+
+type Known = { kind: 'watts'; watts: number } | { kind: 'amps'; amps: number };
+
+/** Record / Stop and Keep for one step, and its progress while it records. */
+function RecordStep(p: { step: CalibrationStep; view: CalibrationView; ctx: FieldContext; record(step: CalibrationStep | null): void; keep(): void }) {
+  const c = p.ctx.t.cal;
+  const rec = p.view.recording;
+  const mine = rec.step === p.step;
+  const idleW = (ms: number): string => formatNumber(Math.sqrt(ms) * p.view.current.ampsPerCount * p.view.current.volts, p.ctx.tag, 1);
+  return (
+    <>
+      <span className="cal-actions">
+        <button type="button" className="btn" onClick={() => p.record(mine ? null : p.step)} data-testid={`cal-${mine ? 'stop' : 'record'}-${p.step}`}>
+          {mine ? c.stop : c.record}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={!mine || !rec.ready} onClick={p.keep} data-testid={`cal-save-${p.step}`}>
+          {c.keep}
+        </button>
+      </span>
+      {mine && (
+        <p className="cal-progress" role="status" data-testid={`cal-progress-${p.step}`}>
+          {c.recording(formatNumber(rec.seconds, p.ctx.tag, 0), formatNumber(rec.minSeconds, p.ctx.tag, 0), rec.windows)}
+          {rec.measured && p.step === 'idle' && ` · ${c.floorAsWatts(idleW(rec.measured.meanSquare))}`}
+          {rec.problem && <span className="warn-text"> · {rec.problem}</span>}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The known load: a nameplate in watts or a clamp meter in amps. */
+function KnownLoad({ known, ctx, onChange }: { known: Known; ctx: FieldContext; onChange(k: Known): void }) {
+  const c = ctx.t.cal;
+  return (
+    <>
+      <Row label="" field="known" ctx={ctx}>
+        <Choices<Known['kind']>
+          items={['watts', 'amps']}
+          value={known.kind}
+          label={(k) => (k === 'watts' ? c.knownWatts : c.knownAmps)}
+          onPick={(k) => onChange(k === 'watts' ? { kind: 'watts', watts: 2000 } : { kind: 'amps', amps: 8 })}
+          testId="cal-known-kind"
+        />
+      </Row>
+      <NumberField
+        label={known.kind === 'watts' ? c.knownWatts : c.knownAmps}
+        field="cal-known"
+        value={known.kind === 'watts' ? known.watts : known.amps}
+        ctx={ctx}
+        onChange={(v) => onChange(known.kind === 'watts' ? { kind: 'watts', watts: v } : { kind: 'amps', amps: v })}
+      />
+    </>
+  );
+}
+
+/** The calibration the last save replaced, and the way back to it. */
+function Previous({ r, ctx, restore }: { r: CalibrationRecord; ctx: FieldContext; restore(): void }) {
+  return (
+    <div className="cal-step">
+      <h4>{ctx.t.cal.previous}</h4>
+      <Summary r={r} ctx={ctx} testId="cal-previous" />
+      <button type="button" className="btn" onClick={restore} data-testid="cal-restore">
+        {ctx.t.cal.restore}
+      </button>
+    </div>
+  );
+}
+
 /** Settings > Measurement: record the idle floor, a known load, the mains voltage; restore the previous calibration. */
 export function CalibrationWizard({ api, pin, ctx }: WizardProps) {
   const c = ctx.t.cal;
   const [view, setView] = useState<CalibrationView | null>(null);
-  const [known, setKnown] = useState<{ kind: 'watts'; watts: number } | { kind: 'amps'; amps: number }>({ kind: 'watts', watts: 2000 });
+  const [known, setKnown] = useState<Known>({ kind: 'watts', watts: 2000 });
   const [keepPoints, setKeepPoints] = useState(false);
   const [volts, setVolts] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = useCallback(() => void api.getCalibration({}).then(setView), [api]);
   const recordingStep = view?.recording.step ?? null;
-
   useEffect(refresh, [refresh]);
   // Progress follows the live readings the recording takes: pushed, not polled.
   useEffect(() => (recordingStep ? api.subscribe((e) => e.type === 'reading' && refresh()) : undefined), [api, recordingStep, refresh]);
-
   if (!view) return null;
+
   const withPin = pin ? { pin } : {};
   const done = (okText: string) => (r: CalibrationResult) => {
-    if (r.ok) setView(r.view);
+    if (r.ok) {
+      setView(r.view);
+      setVolts(null);
+    }
     setMessage(r.ok ? okText : r.reason === 'pin' ? ctx.t.pinWrong : r.message);
   };
   const failed = (e: Error) => setMessage(e.message);
   const record = (step: CalibrationStep | null) => void api.recordCalibration({ step, ...withPin }).then(done(''), failed);
-  const rec = view.recording;
-
-  const progress = (step: CalibrationStep) =>
-    rec.step === step && (
-      <p className="cal-progress" role="status" data-testid={`cal-progress-${step}`} data-ready={rec.ready}>
-        {c.recording(formatNumber(rec.seconds, ctx.tag, 0), formatNumber(rec.minSeconds, ctx.tag, 0), rec.windows)}
-        {rec.measured && step === 'idle' && ` · ${c.floorAsWatts(formatNumber(Math.sqrt(rec.measured.meanSquare) * view.current.ampsPerCount * view.current.volts, ctx.tag, 1))}`}
-        {rec.problem && <span className="warn-text"> · {rec.problem}</span>}
-      </p>
-    );
-  const recordButtons = (step: CalibrationStep, save: () => void) => (
-    <span className="cal-actions">
-      {rec.step === step ? (
-        <button type="button" className="btn" onClick={() => record(null)} data-testid={`cal-stop-${step}`}>
-          {c.stop}
-        </button>
-      ) : (
-        <button type="button" className="btn" onClick={() => record(step)} data-testid={`cal-record-${step}`}>
-          {c.record}
-        </button>
-      )}
-      <button type="button" className="btn btn-primary" disabled={rec.step !== step || !rec.ready} onClick={save} data-testid={`cal-save-${step}`}>
-        {c.keep}
-      </button>
-    </span>
-  );
-
+  const save = (s: SaveCalibrationRequest['save']) => void api.saveCalibration({ save: s, ...withPin }).then(done(c.saved), failed);
+  const step = { view, ctx, record };
   return (
     <section className="calibration" data-testid="calibration">
       <h3>{c.title}</h3>
@@ -95,59 +143,24 @@ export function CalibrationWizard({ api, pin, ctx }: WizardProps) {
       <div className="cal-step">
         <h4>{c.step1}</h4>
         <p className="cal-help">{c.step1Help}</p>
-        {recordButtons('idle', () => void api.saveCalibration({ save: { kind: 'floor' }, ...withPin }).then(done(c.saved), failed))}
-        {progress('idle')}
+        <RecordStep step="idle" {...step} keep={() => save({ kind: 'floor' })} />
       </div>
       <div className="cal-step">
         <h4>{c.step2}</h4>
         <p className="cal-help">{c.step2Help}</p>
-        <Row label="" field="known" ctx={ctx}>
-          <Choices<'watts' | 'amps'>
-            items={['watts', 'amps']}
-            value={known.kind}
-            label={(k) => (k === 'watts' ? c.knownWatts : c.knownAmps)}
-            onPick={(k) => setKnown(k === 'watts' ? { kind: 'watts', watts: 2000 } : { kind: 'amps', amps: 8 })}
-            testId="cal-known-kind"
-          />
-        </Row>
-        <NumberField
-          label={known.kind === 'watts' ? c.knownWatts : c.knownAmps}
-          field="cal-known"
-          value={known.kind === 'watts' ? known.watts : known.amps}
-          ctx={ctx}
-          onChange={(v) => setKnown(known.kind === 'watts' ? { kind: 'watts', watts: v } : { kind: 'amps', amps: v })}
-        />
-        {(view.current.points?.length ?? 0) > 0 && (
-          <Row label={c.addPoint} field="cal-keep" ctx={ctx}>
-            <Choices<'no' | 'yes'> items={['no', 'yes']} value={keepPoints ? 'yes' : 'no'} label={(x) => (x === 'yes' ? ctx.t.ok : '—')} onPick={(x) => setKeepPoints(x === 'yes')} />
-          </Row>
-        )}
-        {recordButtons('load', () => void api.saveCalibration({ save: { kind: 'load', known, keepPoints }, ...withPin }).then(done(c.saved), failed))}
-        {progress('load')}
+        <KnownLoad known={known} ctx={ctx} onChange={setKnown} />
+        {(view.current.points?.length ?? 0) > 0 && <Row label={c.addPoint} field="cal-keep" ctx={ctx}>{yesNo(keepPoints, setKeepPoints, ctx)}</Row>}
+        <RecordStep step="load" {...step} keep={() => save({ kind: 'load', known, keepPoints })} />
       </div>
       <div className="cal-step">
         <h4>{c.step3}</h4>
         <p className="cal-help">{c.step3Help}</p>
         <NumberField label={c.volts} field="cal-volts" value={volts ?? view.current.volts} ctx={ctx} onChange={setVolts} />
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={volts === null}
-          onClick={() => void api.saveCalibration({ save: { kind: 'volts', volts: volts! }, ...withPin }).then(done(c.saved), failed)}
-          data-testid="cal-save-volts"
-        >
+        <button type="button" className="btn btn-primary" disabled={volts === null} onClick={() => save({ kind: 'volts', volts: volts! })} data-testid="cal-save-volts">
           {c.keep}
         </button>
       </div>
-      {view.previous && (
-        <div className="cal-step">
-          <h4>{c.previous}</h4>
-          <Summary r={view.previous} ctx={ctx} testId="cal-previous" />
-          <button type="button" className="btn" onClick={() => void api.restoreCalibration(withPin).then(done(c.restored), failed)} data-testid="cal-restore">
-            {c.restore}
-          </button>
-        </div>
-      )}
+      {view.previous && <Previous r={view.previous} ctx={ctx} restore={() => void api.restoreCalibration(withPin).then(done(c.restored), failed)} />}
       {message && (
         <p className="save-message" role="status" data-testid="cal-message">
           {message}
