@@ -27,6 +27,16 @@ export const calibrationFr = {
   restore: 'Revenir au précédent',
   saved: 'Étalonnage enregistré',
   restored: 'Étalonnage précédent rétabli',
+  problems: {
+    unsteady: 'quelque chose s’est allumé ou éteint pendant la mesure : recommencez',
+    not_idle: 'du courant passe encore : décrochez la pince',
+    below_floor: 'charge trop faible face au bruit : prenez 1 kW ou plus',
+    too_short: 'trop peu de mesures valides',
+  },
+  refusals: {
+    not_ready: 'Enregistrez d’abord cette étape assez longtemps.',
+    nothing_to_restore: 'Aucun étalonnage précédent n’est gardé.',
+  },
 };
 
 export type CalibrationDictionary = typeof calibrationFr;
@@ -58,4 +68,14 @@ export const calibrationEn: CalibrationDictionary = {
   restore: 'Restore the previous one',
   saved: 'Calibration saved',
   restored: 'Previous calibration restored',
+  problems: {
+    unsteady: 'something switched on or off during the recording: start again',
+    not_idle: 'current is still flowing: unclip the clamp',
+    below_floor: 'the load is too small against the noise: use 1 kW or more',
+    too_short: 'too few healthy readings',
+  },
+  refusals: {
+    not_ready: 'Record this step long enough first.',
+    nothing_to_restore: 'No earlier calibration is kept.',
+  },
 };

@@ -19,8 +19,8 @@ export const RecordingSchema = z.object({
   finished: z.boolean(),
   /** The statistic so far, counts²; null until it can be computed. */
   measured: z.object({ meanSquare: z.number(), spread: z.number(), windows: z.number().int() }).nullable(),
-  /** Why what was recorded cannot be used (something switched on, not idle...). */
-  problem: z.string().nullable(),
+  /** Why what was recorded cannot be used: its reason (the screen says it in its language) and a message for logs. */
+  problem: z.object({ reason: z.enum(['unsteady', 'not_idle', 'below_floor', 'too_short']), message: z.string() }).nullable(),
   /** Long enough and usable: the step can be saved. */
   ready: z.boolean(),
 });

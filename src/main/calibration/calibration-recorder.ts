@@ -71,7 +71,7 @@ export class CalibrationRecorder {
       minSeconds,
       finished: this.finished(run),
       measured: m?.ok ? m.value : null,
-      problem: m && !m.ok ? m.message : null,
+      problem: m && !m.ok ? { reason: m.reason, message: m.message } : null,
       ready: m?.ok === true && this.seconds(run) >= minSeconds,
     };
   }

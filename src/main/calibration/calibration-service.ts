@@ -54,7 +54,7 @@ export class CalibrationService {
     else {
       const rec = this.recorder.view(floorOf(current).meanSquare);
       if (rec.step !== (save.kind === 'floor' ? 'idle' : 'load') || !rec.ready || !rec.measured) {
-        return fail('not_ready', rec.problem ?? `record the ${save.kind === 'floor' ? 'idle clamp' : 'known load'} first, for ${rec.minSeconds || 'a few'} s`);
+        return fail('not_ready', rec.problem?.message ?? `record the ${save.kind === 'floor' ? 'idle clamp' : 'known load'} first, for ${rec.minSeconds || 'a few'} s`);
       }
       const m = rec.measured;
       next =

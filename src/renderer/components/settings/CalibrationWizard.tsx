@@ -64,7 +64,7 @@ function RecordStep(p: { step: CalibrationStep; view: CalibrationView; ctx: Fiel
         <p className="cal-progress" role="status" data-testid={`cal-progress-${p.step}`}>
           {c.recording(formatNumber(rec.seconds, p.ctx.tag, 0), formatNumber(rec.minSeconds, p.ctx.tag, 0), rec.windows)}
           {rec.measured && p.step === 'idle' && ` · ${c.floorAsWatts(idleW(rec.measured.meanSquare))}`}
-          {rec.problem && <span className="warn-text"> · {rec.problem}</span>}
+          {rec.problem && <span className="warn-text" data-testid="cal-problem"> · {c.problems[rec.problem.reason]}</span>}
         </p>
       )}
     </>
@@ -130,7 +130,7 @@ export function CalibrationWizard({ api, pin, ctx }: WizardProps) {
       setView(r.view);
       setVolts(null);
     }
-    setMessage(r.ok ? okText : r.reason === 'pin' ? ctx.t.pinWrong : r.message);
+    setMessage(r.ok ? okText : r.reason === 'pin' ? ctx.t.pinWrong : r.reason === 'not_ready' || r.reason === 'nothing_to_restore' ? c.refusals[r.reason] : r.message);
   };
   const failed = (e: Error) => setMessage(e.message);
   const record = (step: CalibrationStep | null) => void api.recordCalibration({ step, ...withPin }).then(done(''), failed);
