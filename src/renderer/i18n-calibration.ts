@@ -15,7 +15,7 @@ export const calibrationFr = {
   step2Help: 'Bouilloire ou radiateur : la puissance de sa plaque, ou le courant lu sur une pince ampèremétrique.',
   step3: '3. Tension du secteur',
   step3Help: 'Lue sur un multimètre ou sur l’afficheur du compteur.',
-  record: 'Enregistrer',
+  record: 'Mesurer',
   stop: 'Arrêter',
   recording: (s: string, min: string, n: number) => `${s} s / ${min} s · ${n} mesures`,
   keep: 'Garder',
