@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  CalibrationResultSchema,
+  CalibrationViewSchema,
+  RecordCalibrationRequestSchema,
+  RestoreCalibrationRequestSchema,
+  SaveCalibrationRequestSchema,
+} from './calibration-contract';
 import { ALL_FLAGS } from './flags';
 import {
   CheckPinResponseSchema,
@@ -197,6 +204,10 @@ export const contract = {
   setTempoColour: { request: SetTempoColourRequestSchema, response: TempoDaysSchema },
   getMqttSettings: { request: empty, response: MqttSettingsViewSchema },
   saveMqttSettings: { request: SaveMqttRequestSchema, response: SaveMqttResponseSchema },
+  getCalibration: { request: empty, response: CalibrationViewSchema },
+  recordCalibration: { request: RecordCalibrationRequestSchema, response: CalibrationResultSchema },
+  saveCalibration: { request: SaveCalibrationRequestSchema, response: CalibrationResultSchema },
+  restoreCalibration: { request: RestoreCalibrationRequestSchema, response: CalibrationResultSchema },
 } satisfies Record<OpName, { request: z.ZodType; response: z.ZodType }>;
 
 // The reverse check: every contract entry has a row in OPS.

@@ -24,5 +24,9 @@ export function unusedHandlers(): Kiosk {
     setTempoColour: fail('setTempoColour'),
     getMqttSettings: fail('getMqttSettings'),
     saveMqttSettings: fail('saveMqttSettings'),
+    getCalibration: fail('getCalibration'),
+    recordCalibration: fail('recordCalibration'),
+    saveCalibration: fail('saveCalibration'),
+    restoreCalibration: fail('restoreCalibration'),
   };
 }

@@ -43,11 +43,6 @@ export class SettingsService {
     };
   }
 
-  /** The one PIN gate (and its lockout) for every change made from the screen. */
-  authorize(pin: string | undefined): { ok: boolean; waitSeconds: number } {
-    return this.gate.check(pin ?? '', this.o.current().pin);
-  }
-
   checkPin(pin: string): Response<'checkPin'> {
     const stored = this.o.current().pin;
     const r = this.gate.check(pin, stored);

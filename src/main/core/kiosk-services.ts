@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { Reading } from '../../shared/contract';
 import { addDays, localDateKey } from '../../shared/local-time';
+import { CalibrationService } from '../calibration/calibration-service';
 import type { Config } from '../config/config-schema';
 import { SettingsService } from '../config/settings-service';
 import { MqttSettings } from '../mqtt/mqtt-settings';
@@ -42,12 +44,23 @@ type KioskOps =
   | 'getTempoDays'
   | 'setTempoColour'
   | 'getMqttSettings'
-  | 'saveMqttSettings';
+  | 'saveMqttSettings'
+  | 'getCalibration'
+  | 'recordCalibration'
+  | 'saveCalibration'
+  | 'restoreCalibration';
 
 /** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
 export function createKioskServices(o: KioskOptions) {
   const settings = new SettingsService({ configPath: o.configPath, current: o.config, apply: o.applyConfig, now: o.now });
-  const mqttSettings = new MqttSettings({ configPath: o.configPath, current: o.config, apply: o.applyConfig, authorize: (pin) => settings.authorize(pin) });
+  const mqttSettings = new MqttSettings({ configPath: o.configPath, current: o.config, apply: o.applyConfig, checkPin: (pin) => settings.checkPin(pin) });
+  const calibration = new CalibrationService({
+    configPath: o.configPath,
+    current: o.config,
+    apply: o.applyConfig,
+    checkPin: (pin) => settings.checkPin(pin),
+    now: o.now,
+  });
   const colours = new TempoColourStore(tempoFileFor(o.dbPath));
   const cost = new CostService({
     slices: (from, to) => energySlices(o.db, from, to, o.config().calibration),
@@ -98,10 +111,16 @@ export function createKioskServices(o: KioskOptions) {
     },
     getMqttSettings: () => mqttSettings.view(),
     saveMqttSettings: (req) => mqttSettings.save(req),
+    getCalibration: () => calibration.view(),
+    recordCalibration: (req) => calibration.record(req),
+    saveCalibration: (req) => calibration.save(req),
+    restoreCalibration: (req) => calibration.restore(req),
   };
   return {
     handlers,
     colours,
+    /** Every live reading, for a calibration step being recorded. */
+    observe: (r: Reading) => calibration.recorder.add(r),
     exports,
     start: () => dimmer.start(),
     stop: async () => {

@@ -9,7 +9,7 @@ export interface MqttSettingsOptions {
   current(): Config;
   apply(config: Config): void;
   /** The settings screen's PIN gate, shared so that its lockout counts every try. */
-  authorize(pin: string | undefined): { ok: boolean; waitSeconds: number };
+  checkPin(pin: string): { ok: boolean; waitSeconds: number };
 }
 
 export function mqttView(c: MqttConfig): MqttSettingsView {
@@ -42,7 +42,7 @@ export class MqttSettings {
   }
 
   save(req: SaveMqttRequest): SaveMqttResponse {
-    const gate = this.o.authorize(req.pin);
+    const gate = this.o.checkPin(req.pin ?? '');
     if (!gate.ok) return { ok: false, reason: 'pin', message: 'wrong PIN', waitSeconds: gate.waitSeconds };
     const file = readConfigFile(this.o.configPath);
     if (file.kind === 'invalid') {

@@ -63,6 +63,10 @@ function malformed(op: OpName, f: ReturnType<typeof fuzzer>): unknown[] {
     setTempoColour: { date: '2026-01-05', colour: 'red' },
     getMqttSettings: {},
     saveMqttSettings: { mqtt: { enabled: false, url: 'mqtt://127.0.0.1:1883', topicPrefix: 'corcypower', powerIntervalS: 5, showOthers: false } },
+    getCalibration: {},
+    recordCalibration: { step: 'idle' },
+    saveCalibration: { save: { kind: 'volts', volts: 231 } },
+    restoreCalibration: {},
   };
   for (let i = 0; i < CASES_PER_OP; i++) {
     const kind = i % 4;

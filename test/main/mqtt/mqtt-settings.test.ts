@@ -18,7 +18,7 @@ function rig(initial: Record<string, unknown> = {}) {
     config = c;
   };
   const settings = new SettingsService({ configPath: file, current: () => config, apply });
-  const mqtt = new MqttSettings({ configPath: file, current: () => config, apply, authorize: (pin) => settings.authorize(pin) });
+  const mqtt = new MqttSettings({ configPath: file, current: () => config, apply, checkPin: (pin) => settings.checkPin(pin) });
   return { mqtt, file, config: () => config };
 }
 
