@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_FLAGS } from './flags';
+import { MIN_YEAR, isEpochInRange, isoToEpoch, parseIso } from './local-time';
 import {
   CheckPinResponseSchema,
   CostSummarySchema,
@@ -82,14 +83,25 @@ export type LiveEvent = z.infer<typeof LiveEventSchema>;
 
 const empty = z.object({}).strict();
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** An instant as epoch ms or an ISO 8601 string (a date alone is UTC midnight); always epoch ms after parsing. */
+/**
+ * An instant as epoch ms or an ISO 8601 string (a date alone is UTC midnight, a
+ * time without offset the process's local time); always epoch ms after parsing.
+ * Checked by local-time's parseIso: no 2026-02-30, no T25:00, nothing before 2000.
+ */
 export const InstantSchema = z.unknown().transform((v, ctx): number => {
-  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
-  const t = typeof v === 'string' && ISO_8601.test(v) ? Date.parse(v) : NaN;
-  if (Number.isNaN(t)) {
-    ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 date-time or epoch ms, got ${JSON.stringify(v)}` });
+  if (typeof v === 'number' && isEpochInRange(v)) return v;
+  let t = NaN;
+  let why = '';
+  if (typeof v === 'string') {
+    try {
+      const p = parseIso(v);
+      t = p.offsetMin !== null || p.dateOnly ? isoToEpoch(p) : new Date(p.year, p.month - 1, p.day, p.hour, p.minute).getTime() + p.ms;
+    } catch (e) {
+      why = `: ${(e as Error).message}`;
+    }
+  }
+  if (!isEpochInRange(t)) {
+    ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 date-time or epoch ms from ${MIN_YEAR} on, got ${JSON.stringify(v)?.slice(0, 80)}${why}` });
     return z.NEVER;
   }
   return t;
@@ -191,4 +203,4 @@ export type Response<K extends OpName> = z.infer<(typeof contract)[K]['response'
 /** What a door returns for a call; errors are values so both doors report them alike. */
 export type CallResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: 'invalid_request' | 'unknown_operation' | 'internal'; message: string } };
+  | { ok: false; error: { code: 'invalid_request' | 'not_found' | 'unknown_operation' | 'internal'; message: string } };

@@ -61,6 +61,7 @@ export const serveCommand: Command = {
         timeZone: () => core.currentConfig.timeZone,
       },
       token: access?.token ?? null,
+      bindHost: host,
     });
     core.start();
     const addr = await listen(server, port, host);
