@@ -6,7 +6,13 @@ import { migrate } from './migrations';
 /** Opens (creating if needed) the one SQLite file and brings its schema up to date. */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Database.Database {
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (err) {
+    // SQLite's own message names no file: say which one, or the fix cannot be found.
+    throw Object.assign(new Error(`database ${path}: ${(err as Error).message}`), { code: (err as NodeJS.ErrnoException).code });
+  }
   // WAL lets the UI read while acquisition writes; NORMAL sync is durable to the
   // last checkpoint and never corrupts on power loss, at a fraction of FULL's cost
   // on an SD card.
