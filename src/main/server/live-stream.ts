@@ -9,19 +9,23 @@ export interface LiveSource {
 }
 
 export interface LiveLimits {
+  /** Bytes queued in the process for one client past which events are held, not written. */
+  maxQueuedBytes: number;
   /** A client that has not taken anything for this long is dropped. */
   stallMs: number;
   heartbeatMs: number;
 }
 
-export const LIVE_LIMITS: LiveLimits = { stallMs: 60_000, heartbeatMs: 15_000 };
+const RETRY_MS = 200;
+
+export const LIVE_LIMITS: LiveLimits = { maxQueuedBytes: 16 * 1024, stallMs: 60_000, heartbeatMs: 15_000 };
 
 /**
  * One SSE client. `res.write` queues in the process whatever the socket does not
  * take, so a browser tab that stopped reading would grow memory without end.
- * Past the stream's 16 KiB, events are not written but held, one per type, the
- * latest replacing the older: a client that catches up gets the current status
- * and reading, not a backlog. A client that takes nothing for a minute is cut.
+ * Past 16 KiB queued, events are not written but held, one per type, the latest
+ * replacing the older: a client that catches up gets the current status and
+ * reading, not a backlog. A client that takes nothing for a minute is cut.
  */
 export function openLiveStream(req: IncomingMessage, res: ServerResponse, src: LiveSource, limits: LiveLimits = LIVE_LIMITS): void {
   req.socket.setNoDelay(true);
@@ -33,33 +37,39 @@ export function openLiveStream(req: IncomingMessage, res: ServerResponse, src: L
   });
   const held = new Map<LiveEvent['type'], LiveEvent>();
   let stall: NodeJS.Timeout | null = null;
-  const write = (text: string): void => {
-    // false: past the stream's high-water mark (16 KiB); 'drain' follows once it is taken.
-    if (!res.write(text) && stall === null) {
-      stall = setTimeout(() => res.destroy(), limits.stallMs);
+  // 'drain' comes only after a write past the stream's own 64 KiB mark: look again now and then.
+  let retry: NodeJS.Timeout | null = null;
+  const settle = (): void => {
+    if (stall !== null) clearTimeout(stall);
+    if (retry !== null) clearInterval(retry);
+    stall = retry = null;
+  };
+  /** Writes what is held when the client has taken enough; true when it has. */
+  const catchUp = (): boolean => {
+    if (res.destroyed) return false;
+    if (res.writableLength > limits.maxQueuedBytes) {
+      stall ??= setTimeout(() => res.destroy(), limits.stallMs);
+      retry ??= setInterval(catchUp, RETRY_MS);
+      return false;
     }
+    settle();
+    for (const e of held.values()) res.write(`data: ${JSON.stringify(e)}\n\n`);
+    held.clear();
+    return true;
   };
   const send = (e: LiveEvent): void => {
-    if (res.destroyed) return;
-    if (stall !== null) held.set(e.type, e);
-    else write(`data: ${JSON.stringify(e)}\n\n`);
+    held.set(e.type, e);
+    catchUp();
   };
-  const drained = (): void => {
-    if (stall !== null) clearTimeout(stall);
-    stall = null;
-    const backlog = [...held.values()];
-    held.clear();
-    for (const e of backlog) send(e);
-  };
-  res.on('drain', drained);
+  res.on('drain', catchUp);
   for (const e of src.initialEvents()) send(e);
   const unsubscribe = src.subscribe(send);
   const heartbeat = setInterval(() => {
-    if (stall === null) write(': keep-alive\n\n');
+    if (catchUp()) res.write(': keep-alive\n\n');
   }, limits.heartbeatMs);
   const close = (): void => {
     clearInterval(heartbeat);
-    if (stall !== null) clearTimeout(stall);
+    settle();
     held.clear();
     unsubscribe();
   };
