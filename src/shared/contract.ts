@@ -58,12 +58,37 @@ export const SourceStateSchema = z.discriminatedUnion('kind', [
 ]);
 export type SourceState = z.infer<typeof SourceStateSchema>;
 
+export const StorageCauseSchema = z.enum(['disk_full', 'read_only', 'corrupt', 'io']);
+export type StorageCause = z.infer<typeof StorageCauseSchema>;
+
+/** Whether readings reach the disk; while they do not, how many wait and when the first is lost. */
+export const StorageStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok') }),
+  z.object({
+    state: z.literal('failing'),
+    cause: StorageCauseSchema,
+    /** What went wrong, naming the file (and the free space when the disk is full). */
+    message: z.string(),
+    fix: z.string(),
+    /** First failed write, epoch ms. */
+    since: z.number(),
+    /** Readings kept in memory for the next try. */
+    pending: z.number().int().nonnegative(),
+    /** When the oldest waiting reading will be dropped at the current pace, epoch ms. */
+    firstLossAt: z.number(),
+    /** Readings already dropped since the failure began. */
+    dropped: z.number().int().nonnegative(),
+  }),
+]);
+export type StorageStatus = z.infer<typeof StorageStatusSchema>;
+
 export const StatusSchema = z.object({
   source: SourceKindSchema,
   state: SourceStateSchema,
   /** Why this source (no ADC found, module missing...), shown on screen. */
   notice: z.string().nullable(),
   lastReading: ReadingSchema.nullable(),
+  storage: StorageStatusSchema,
   display: z.object({
     gaugeMaxW: z.number().positive(),
     liveMinutes: z.number().positive(),

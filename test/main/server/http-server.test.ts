@@ -25,6 +25,7 @@ const status = {
   state: { kind: 'ok' as const },
   notice: null,
   lastReading: null,
+  storage: { state: 'ok' as const },
   display: { gaugeMaxW: 10_000, liveMinutes: 10, timeZone: 'Europe/Paris', language: 'fr' as const, subscribedVa: 6000 },
 };
 
