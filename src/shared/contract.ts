@@ -58,7 +58,7 @@ export const SourceStateSchema = z.discriminatedUnion('kind', [
 ]);
 export type SourceState = z.infer<typeof SourceStateSchema>;
 
-export const StorageCauseSchema = z.enum(['disk_full', 'read_only', 'corrupt', 'io']);
+export const StorageCauseSchema = z.enum(['disk_full', 'read_only', 'corrupt', 'locked', 'io']);
 export type StorageCause = z.infer<typeof StorageCauseSchema>;
 
 /** Whether readings reach the disk; while they do not, how many wait and when the first is lost. */

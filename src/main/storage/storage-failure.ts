@@ -29,6 +29,7 @@ const CAUSES: [RegExp, StorageCause][] = [
   [/^(SQLITE_FULL|ENOSPC|EDQUOT)/, 'disk_full'],
   [/^(SQLITE_READONLY|SQLITE_CANTOPEN|EROFS|EACCES|EPERM)/, 'read_only'],
   [/^(SQLITE_CORRUPT|SQLITE_NOTADB)/, 'corrupt'],
+  [/^(SQLITE_BUSY|SQLITE_LOCKED)/, 'locked'],
 ];
 
 /** Why a write of readings failed, and its fix, for the status line. */
@@ -50,6 +51,8 @@ export function describeStorageFailure(err: unknown, dbPath: string, free: (dir:
       return { cause, message: `read-only: ${dbPath} cannot be written (${detail})`, fix: `make ${dbPath} and ${dir} writable by this user, or remount the card read-write` };
     case 'corrupt':
       return { cause, message: `damaged database: ${dbPath} (${detail})`, fix: `stop the app, keep a copy of ${dbPath}, and restore a backup or run sqlite3 .recover` };
+    case 'locked':
+      return { cause, message: `locked: another program holds ${dbPath} (${detail})`, fix: `close the other program (a sqlite3 shell left in a transaction, a backup tool)` };
     default:
       return { cause, message: `cannot write ${dbPath}: ${detail}`, fix: `check the card and ${dir}` };
   }
