@@ -12,6 +12,7 @@ import { EnergyQuery } from '../storage/energy-query';
 import { HistoryQuery } from '../storage/history-query';
 import { ReadingStore } from '../storage/reading-store';
 import { RawRetention } from '../storage/retention';
+import { storageStatus } from '../storage/storage-failure';
 import { WriteQueue } from '../storage/write-queue';
 import { defaultConfigPath } from '../config/paths';
 import type { DestinationOptions } from '../export/destination';
@@ -55,6 +56,7 @@ export class PowerCore {
   private readonly historyQuery: HistoryQuery;
   private readonly energyQuery: EnergyQuery;
   private readonly clock: Clock;
+  private readonly dbPath: string;
   private readonly sourceKind: Status['source'];
   private readonly notice: string | null;
   private config: Config;
@@ -66,6 +68,7 @@ export class PowerCore {
 
   constructor(o: CoreOptions) {
     this.config = o.config;
+    this.dbPath = o.dbPath;
     this.clock = o.clock ?? systemClock;
     this.log = o.log ?? ((line) => console.log(line));
     const db = openDatabase(o.dbPath);
@@ -92,6 +95,8 @@ export class PowerCore {
       },
       flushIntervalMs: o.config.storage.flushIntervalMs,
       onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
+      onHealthChange: () => this.hub.publish({ type: 'status', status: this.status() }),
+      now: () => this.clock.now(),
     });
     this.mqtt = createCoreMqtt({ hub: this.hub, config: o.config, configPath: o.configPath ?? defaultConfigPath(), lifetimeWh: () => this.energyQuery.lifetimeWh(), status: () => this.status(), log: this.log });
     const chosen = chooseSource(o.config, { ...o, clock: this.clock });
@@ -197,6 +202,7 @@ export class PowerCore {
       lastReading: this.last,
       ...(this.figures ? { acquisition: this.figures } : {}),
       ...this.mqtt.statusFields(),
+      storage: storageStatus(this.queue.health(), this.dbPath, this.clock.now(), this.config.source.windowMs),
       display: {
         gaugeMaxW: this.config.display.gaugeMaxW,
         liveMinutes: this.config.display.liveMinutes,
