@@ -7,7 +7,7 @@ import { type Clock, systemClock } from '../acquisition/simulated-source';
 import type { Config } from '../config/config-schema';
 import { TimelineStamper } from '../acquisition/timeline-stamper';
 import { openDatabase } from '../storage/database';
-import { EnergyQuery } from '../storage/energy-query';
+import { EnergyQuery } from '../energy/energy-query';
 import { HistoryQuery } from '../storage/history-query';
 import { ReadingStore } from '../storage/reading-store';
 import { RawRetention } from '../storage/retention';

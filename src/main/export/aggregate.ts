@@ -1,6 +1,6 @@
 import type { ExportResolution } from '../../shared/kiosk-contract';
 import { addDays, localDateKey, offsetMs, startOfDate } from '../../shared/local-time';
-import type { ReadingSlice } from '../energy-slices/reading-slices';
+import type { ReadingSlice } from '../energy/reading-slices';
 
 export interface Bucket {
   start: number;

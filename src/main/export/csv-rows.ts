@@ -2,7 +2,7 @@ import type { Reading } from '../../shared/contract';
 import { flagNames } from '../../shared/flags';
 import type { CsvLocale, ExportResolution } from '../../shared/kiosk-contract';
 import { isoLocalFormatter } from '../../shared/local-time';
-import { DEFAULT_GAP_MS, readingSlices } from '../energy-slices/reading-slices';
+import { DEFAULT_GAP_MS, readingSlices } from '../energy/reading-slices';
 import { aggregate } from './aggregate';
 import { DIALECTS, csvHeader, csvLine, csvNumber } from './csv-format';
 

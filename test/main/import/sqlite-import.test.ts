@@ -9,7 +9,7 @@ import { type Config, ConfigSchema } from '../../../src/main/config/config-schem
 import { sqliteSource } from '../../../src/main/import/sqlite-source';
 import { type ImportSummary, runImport } from '../../../src/main/import/run-import';
 import { openDatabase } from '../../../src/main/storage/database';
-import { EnergyQuery } from '../../../src/main/storage/energy-query';
+import { EnergyQuery } from '../../../src/main/energy/energy-query';
 import { ReadingStore } from '../../../src/main/storage/reading-store';
 import { ROLLUP_LEVELS } from '../../../src/main/storage/rollup-levels';
 import { readingAt, storeOn, storedPower as storedPowerOf } from '../../helpers/history-db';

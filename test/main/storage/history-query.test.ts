@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CALIBRATION } from '../../../src/main/acquisition/calibration';
-import { EnergyQuery } from '../../../src/main/storage/energy-query';
+import { EnergyQuery } from '../../../src/main/energy/energy-query';
 import { chooseLevel } from '../../../src/main/storage/history-level';
 import { HistoryQuery } from '../../../src/main/storage/history-query';
 import { RawRetention } from '../../../src/main/storage/retention';

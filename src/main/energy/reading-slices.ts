@@ -1,5 +1,5 @@
 import type { Reading } from '../../shared/contract';
-import type { EnergySlice } from '../tariffs/energy-slice';
+import type { EnergySlice } from './energy-slice';
 
 /** Readings further apart than this are a gap: missing time, never energy. */
 export const DEFAULT_GAP_MS = 10_000;

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { EnergyPer, EnergyRow } from '../../shared/contract';
 import { dayPeriod, monthPeriod, periodKeyOfDay, yearPeriod } from '../../shared/zoned-calendar';
-import { MJ_PER_WH } from '../energy/span';
-import { dayBuckets } from './rollup-levels';
+import { MJ_PER_WH } from './span';
+import { dayBuckets } from '../storage/rollup-levels';
 
 /**
  * Energy per local day, month or year, summed from the day rollups: every local

@@ -1,10 +1,10 @@
 import type { CostSummary } from '../../shared/kiosk-contract';
 import { type DateKey, addDays, localDateKey, startOfDate } from '../../shared/local-time';
 import type { TariffVersion } from '../../shared/settings-schema';
-import { type DayCost, costByDay, mergeParts, totalCost } from '../tariffs/day-cost';
-import { versionOn } from '../tariffs/day-plan';
-import type { EnergySlice } from '../tariffs/energy-slice';
-import type { TempoColours } from '../tariffs/tempo-colours';
+import { type DayCost, costByDay, mergeParts, totalCost } from './day-cost';
+import { versionOn } from './day-plan';
+import type { EnergySlice } from '../energy/energy-slice';
+import type { TempoColours } from './tempo-colours';
 
 export interface CostServiceOptions {
   slices(from: number, to: number): Iterable<EnergySlice>;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Calibration } from '../acquisition/calibration';
-import { MJ_PER_WH } from '../energy/span';
-import type { EnergySlice } from '../tariffs/energy-slice';
+import { MJ_PER_WH } from './span';
+import type { EnergySlice } from './energy-slice';
 import { DEFAULT_GAP_MS } from './reading-slices';
 
 const MINUTE = 60_000;
