@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstantSchema } from './instant';
 import { isDateKey } from './local-time';
 import { SettingsSchema } from './settings-schema';
 
@@ -97,13 +98,6 @@ export const StartExportRequestSchema = z
   .object({ range: ExportRangeSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema })
   .strict();
 export type StartExportRequest = z.infer<typeof StartExportRequestSchema>;
-
-/** An instant: epoch ms, a local date (YYYY-MM-DD), or ISO 8601 (local time when no offset is given). */
-const InstantSchema = z.union([
-  z.number().int().nonnegative(),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'a date, an ISO 8601 time or epoch ms'),
-]);
-export type Instant = z.infer<typeof InstantSchema>;
 
 /** GET /api/export.csv and `corcy-power export`. */
 export const ExportQuerySchema = z

@@ -28,7 +28,7 @@ export const WRITER: HistoryWriterOptions = {
   calibration: () => DEFAULT_CALIBRATION,
   maxGapMs: () => 10_000,
   rawFrom: () => -Infinity,
-  timeZone: 'Europe/Paris',
+  timeZone: () => 'Europe/Paris',
 };
 
 export const storeOn = (db: Database.Database, o: Partial<HistoryWriterOptions> = {}): ReadingStore => new ReadingStore(db, { ...WRITER, ...o });

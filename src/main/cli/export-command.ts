@@ -5,7 +5,7 @@ import { defaultDbPath } from '../config/paths';
 import { describeIssues } from '../core/zod-issues';
 import { writeCsvFile } from '../export/csv-file-writer';
 import { csvLines } from '../export/csv-rows';
-import { resolveQueryRange } from '../export/export-range';
+import { rangeOf } from '../../shared/instant';
 import { openDatabase } from '../storage/database';
 import { iterateReadings } from '../storage/reading-iterator';
 import { type Command, UsageError } from './command';
@@ -42,8 +42,8 @@ export const exportCommand: Command = {
     if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
     const q = parsed.data;
     const tz = config.timeZone;
-    const r = resolveQueryRange(q, tz);
-    if (!r.ok) throw new UsageError(`--${r.field} ${r.message.replace('from', '--from')}`);
+    const r = rangeOf(q, tz);
+    if (!r.ok) throw new UsageError(`--${r.field} ${r.message.replace('"from"', '--from')}`);
     const { from, to } = r.range;
     const db = openDatabase(dbPath, { readonly: true });
     try {

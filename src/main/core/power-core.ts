@@ -1,4 +1,4 @@
-import type { Reading, SourceState, Status } from '../../shared/contract';
+import { MAX_QUERY_RANGE_MS, type Reading, type SourceState, type Status } from '../../shared/contract';
 import { type ChooseOptions, chooseSource } from '../acquisition/choose-source';
 import { readingFromStats } from '../acquisition/reading';
 import type { ReadingSettings } from '../acquisition/reading';
@@ -18,6 +18,7 @@ import type { CommandRunner } from '../export/eject';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
 import { createKioskServices } from './kiosk-services';
+import { requestRange } from './request-range';
 
 /** Rows deleted per flush at most: a few ms on a Pi, and 1000 rows/s of catch-up at the default flush. */
 const RETENTION_STEP_ROWS = 2000;
@@ -69,7 +70,7 @@ export class PowerCore {
       calibration: () => this.config.calibration,
       maxGapMs: () => this.config.storage.maxGapS * 1000,
       rawFrom: () => this.rawFrom(),
-      timeZone: o.config.timeZone,
+      timeZone: () => this.config.timeZone,
       log: this.log,
     });
     this.retention = new RawRetention(db);
@@ -77,9 +78,9 @@ export class PowerCore {
       calibration: () => this.config.calibration,
       channel: () => this.config.source.channel,
       readingIntervalMs: () => this.config.source.windowMs,
-      timeZone: o.config.timeZone,
+      timeZone: () => this.config.timeZone,
     });
-    this.energyQuery = new EnergyQuery(db, o.config.timeZone);
+    this.energyQuery = new EnergyQuery(db, () => this.config.timeZone);
     this.queue = new WriteQueue({
       write: (rows) => {
         this.store.insert(rows);
@@ -116,8 +117,14 @@ export class PowerCore {
     this.handlers = {
       getStatus: () => this.status(),
       getRecent: ({ minutes }) => this.recent(minutes),
-      getHistory: ({ from, to, maxPoints }) => this.historyQuery.history(from, to, maxPoints),
-      getEnergy: ({ from, to, per }) => this.energyQuery.energy(from, to, per),
+      getHistory: ({ maxPoints, ...q }) => {
+        const { from, to } = requestRange(q, this.config.timeZone, MAX_QUERY_RANGE_MS);
+        return this.historyQuery.history(from, to, maxPoints);
+      },
+      getEnergy: ({ per, ...q }) => {
+        const { from, to } = requestRange(q, this.config.timeZone, MAX_QUERY_RANGE_MS);
+        return this.energyQuery.energy(from, to, per);
+      },
       ...this.kiosk.handlers,
     };
   }

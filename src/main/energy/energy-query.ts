@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EnergyPer, EnergyRow } from '../../shared/contract';
 import { dayPeriod, monthPeriod, periodKeyOfDay, yearPeriod } from '../../shared/zoned-calendar';
 import { MJ_PER_WH } from './span';
-import { dayBuckets } from '../storage/rollup-levels';
+import { currentDayBuckets } from '../storage/rollup-levels';
 
 /**
  * Energy per local day, month or year, summed from the day rollups: every local
@@ -14,10 +14,10 @@ export class EnergyQuery {
 
   constructor(
     db: Database.Database,
-    private readonly timeZone: string,
+    private readonly timeZone: () => string,
   ) {
     this.stmt = db.prepare('SELECT b, energy_mj AS e, missing_ms AS m FROM rollup_day WHERE b >= ? AND b <= ? ORDER BY b');
-    this.days = dayBuckets(timeZone);
+    this.days = currentDayBuckets(timeZone);
   }
 
   energy(from: number, to: number, per: EnergyPer): EnergyRow[] {
@@ -27,7 +27,7 @@ export class EnergyQuery {
     const flush = (): void => {
       if (!current) return;
       const k = periodKeyOfDay(current.day, per);
-      const p = per === 'day' ? dayPeriod(current.day, this.timeZone) : per === 'month' ? monthPeriod(k.year, k.month, this.timeZone) : yearPeriod(k.year, this.timeZone);
+      const p = per === 'day' ? dayPeriod(current.day, this.timeZone()) : per === 'month' ? monthPeriod(k.year, k.month, this.timeZone()) : yearPeriod(k.year, this.timeZone());
       out.push({ period: p.label, start: p.start, end: p.end, wh: current.mj / MJ_PER_WH, missingS: current.ms / 1000 });
     };
     for (const r of this.stmt.all(this.days.keyOf(from), this.days.keyOf(to - 1))) {

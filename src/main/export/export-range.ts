@@ -1,11 +1,6 @@
-import type { ExportRange, Instant } from '../../shared/kiosk-contract';
-import { addDays, localDateKey, localParts, localToEpoch, startOfDate } from '../../shared/local-time';
-
-export interface TimeRange {
-  from: number;
-  /** Excluded. */
-  to: number;
-}
+import type { TimeRange } from '../../shared/instant';
+import type { ExportRange } from '../../shared/kiosk-contract';
+import { addDays, localDateKey, localParts, startOfDate } from '../../shared/local-time';
 
 /** A preset or two dates (the second included) as local days, weeks starting on Monday. */
 export function resolveRange(range: ExportRange, now: number, timeZone: string): TimeRange {
@@ -33,42 +28,4 @@ export function resolveRange(range: ExportRange, now: number, timeZone: string):
     case 'thisYear':
       return { from: startOfDate(`${today.slice(0, 4)}-01-01`, timeZone), to: startOfDate(`${Number(today.slice(0, 4)) + 1}-01-01`, timeZone) };
   }
-}
-
-/**
- * An instant from the CLI or a query string: epoch ms, a local date (its
- * midnight; as an end, the midnight after, so the day is included), or ISO 8601
- * (local time in the household's zone when it carries no offset).
- */
-export function resolveInstant(value: Instant, timeZone: string, asEnd: boolean): number {
-  if (typeof value === 'number') return value;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return startOfDate(asEnd ? addDays(value, 1) : value, timeZone);
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
-    const t = Date.parse(value);
-    if (Number.isNaN(t)) throw new RangeError(`not a time: "${value}"`);
-    return t;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value);
-  if (!m) throw new RangeError(`not a time: "${value}"`);
-  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
-  const extra = Number(m[6] ?? 0) * 1000 + Number((m[7] ?? '0').padEnd(3, '0'));
-  return localToEpoch(y!, mo!, d!, h!, mi!, timeZone) + extra;
-}
-
-/** from/to of a CLI or HTTP export, checked: a message naming the field when wrong. */
-export function resolveQueryRange(q: { from: Instant; to: Instant }, timeZone: string): { ok: true; range: TimeRange } | { ok: false; field: 'from' | 'to'; message: string } {
-  let from: number;
-  try {
-    from = resolveInstant(q.from, timeZone, false);
-  } catch (e) {
-    return { ok: false, field: 'from', message: (e as Error).message };
-  }
-  let to: number;
-  try {
-    to = resolveInstant(q.to, timeZone, true);
-  } catch (e) {
-    return { ok: false, field: 'to', message: (e as Error).message };
-  }
-  if (to <= from) return { ok: false, field: 'to', message: 'must be after from' };
-  return { ok: true, range: { from, to } };
 }

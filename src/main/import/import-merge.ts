@@ -64,7 +64,7 @@ export class ImportMerge {
     this.advanceCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0 AND (last_t IS NULL OR last_t < ?)');
     this.insertRows = rawRowInserter(db);
     this.applyRollups = rollupApplier(db);
-    this.levels = rollupBucketings(o.timeZone);
+    this.levels = rollupBucketings(() => o.timeZone);
     if (resumePrevT !== null) {
       // Stopped inside a run: its minute is ours, even though its rollup now says "held".
       this.prevT = resumePrevT;

@@ -5,7 +5,7 @@ import type { Calibration } from '../acquisition/calibration';
 import { describeIssues } from '../core/zod-issues';
 import { pumpLines } from '../export/csv-file-writer';
 import { csvLines } from '../export/csv-rows';
-import { resolveQueryRange } from '../export/export-range';
+import { rangeOf } from '../../shared/instant';
 import { iterateReadings } from '../storage/reading-iterator';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -31,10 +31,9 @@ export async function streamCsvExport(query: Record<string, unknown>, res: Serve
   if (!parsed.success) return bad(`export.csv: ${describeIssues(parsed.error.issues).join('; ')}`);
   const q = parsed.data;
   const tz = src.timeZone();
-  const r = resolveQueryRange(q, tz);
+  const r = rangeOf(q, tz, MAX_RANGE_MS);
   if (!r.ok) return bad(`export.csv: field "${r.field}": ${r.message}`);
   const { from, to } = r.range;
-  if (to - from > MAX_RANGE_MS) return bad('export.csv: field "to": at most 10 years at once');
 
   const db = src.openReader();
   const name = `corcy-power_${q.resolution}.csv`;

@@ -4,7 +4,7 @@ import { dayPeriod } from '../../shared/zoned-calendar';
 import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
 import { type LevelChoice, chooseLevel } from './history-level';
 import { keyTime } from './reading-codec';
-import { MINUTE_MS, type RollupLevel, TEN_S_MS, dayBuckets, hourBuckets, minuteBuckets, tenMinuteBuckets, tenSecondBuckets } from './rollup-levels';
+import { MINUTE_MS, type RollupLevel, TEN_S_MS, currentDayBuckets, hourBuckets, minuteBuckets, tenMinuteBuckets, tenSecondBuckets } from './rollup-levels';
 
 interface GroupRow {
   g: number;
@@ -60,7 +60,7 @@ export interface HistoryQueryOptions {
   channel(): number;
   /** Nominal time between readings (the window length), to size raw buckets. */
   readingIntervalMs(): number;
-  timeZone: string;
+  timeZone(): string;
 }
 
 /** The chart's one query over [from, to): per bucket mean, min and max power and missing time, from the coarsest fitting level. */
@@ -87,7 +87,7 @@ export class HistoryQuery {
     this.tenSecondsFrom = db.prepare('SELECT min(b) AS b FROM rollup_10s');
     this.firstRawKey = db.prepare('SELECT min(k) AS k FROM reading');
     this.minutesBefore = db.prepare('SELECT 1 AS y FROM rollup_minute WHERE b >= ? AND b < ? AND n > 0 LIMIT 1');
-    this.days = dayBuckets(o.timeZone);
+    this.days = currentDayBuckets(o.timeZone);
   }
 
   /**
@@ -127,7 +127,7 @@ export class HistoryQuery {
       startOf = (g) => g * choice.bucketMs;
     } else if (choice.level === 'day') {
       rows = groups(this.rollup.day.all(bucketParams(this.days.keyOf(from), this.days.keyOf(to - 1), perBucket)));
-      startOf = (g) => dayPeriod(g * perBucket, this.o.timeZone).start;
+      startOf = (g) => dayPeriod(g * perBucket, this.o.timeZone()).start;
     } else {
       const b = { '10s': tenSecondBuckets, minute: minuteBuckets, '10min': tenMinuteBuckets, hour: hourBuckets }[choice.level];
       rows = groups(this.rollup[choice.level].all(bucketParams(b.keyOf(from), b.keyOf(to - 1), perBucket)));

@@ -16,7 +16,7 @@ export interface HistoryWriterOptions {
   maxGapMs(): number;
   /** Readings older than this go to the rollups only: raw rows past retention are not kept. */
   rawFrom(): number;
-  timeZone: string;
+  timeZone(): string;
   log?(line: string): void;
 }
 

@@ -11,7 +11,7 @@ const DEFAULT_WRITER: HistoryWriterOptions = {
   calibration: () => DEFAULT_CALIBRATION,
   maxGapMs: () => 10_000,
   rawFrom: () => -Infinity,
-  timeZone: 'Europe/Paris',
+  timeZone: () => 'Europe/Paris',
 };
 
 /** Raw readings: written through the HistoryWriter (rollups in the same transaction), read back by range. */

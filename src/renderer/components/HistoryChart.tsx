@@ -1,7 +1,7 @@
 import Plotly from 'plotly.js-dist-min';
 import { useEffect, useRef, useState } from 'react';
 import type { HistoryResponse } from '../../shared/contract';
-import { toZonedWallClock } from '../../shared/zoned-time';
+import { toZonedWallClock } from '../../shared/local-time';
 import { type Range, toChartSeries } from '../view-range';
 
 interface HistoryChartProps {

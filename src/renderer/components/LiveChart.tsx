@@ -1,7 +1,7 @@
 import Plotly from 'plotly.js-dist-min';
 import { useEffect, useRef } from 'react';
 import type { Reading } from '../../shared/contract';
-import { toZonedWallClock } from '../../shared/zoned-time';
+import { toZonedWallClock } from '../../shared/local-time';
 import { BoundedSeries } from '../chart/bounded-series';
 
 interface LiveChartProps {

@@ -43,7 +43,7 @@ async function importInto(dbPath: string, legacyPath: string, config: Config, ba
 }
 
 function dayEnergies(db: Database.Database): Map<string, number> {
-  const rows = new EnergyQuery(db, TZ).energy(FROM_S * 1000 - 86_400_000, TO_S * 1000 + 86_400_000, 'day');
+  const rows = new EnergyQuery(db, () => TZ).energy(FROM_S * 1000 - 86_400_000, TO_S * 1000 + 86_400_000, 'day');
   return new Map(rows.filter((r) => r.wh > 0).map((r) => [r.period, r.wh]));
 }
 

@@ -30,7 +30,7 @@ describe('chooseLevel()', () => {
 });
 
 const query = (db: ReturnType<typeof tempDb>['db']): HistoryQuery =>
-  new HistoryQuery(db, { calibration: () => DEFAULT_CALIBRATION, channel: () => 0, readingIntervalMs: () => 1000, timeZone: 'Europe/Paris' });
+  new HistoryQuery(db, { calibration: () => DEFAULT_CALIBRATION, channel: () => 0, readingIntervalMs: () => 1000, timeZone: () => 'Europe/Paris' });
 
 describe('HistoryQuery', () => {
   it('keeps a 2-second kettle spike visible as the max of a one-day view', () => {
@@ -125,7 +125,7 @@ describe('EnergyQuery', () => {
     for (let x = from; x <= to; x += 10_000) rows.push(readingAt(x, 1000));
     store.insert(rows);
     const p = storedPower((t.db.prepare('SELECT rms_mc FROM reading LIMIT 1').get() as { rms_mc: number }).rms_mc);
-    const q = new EnergyQuery(t.db, 'Europe/Paris');
+    const q = new EnergyQuery(t.db, () => 'Europe/Paris');
     const days = q.energy(from, to, 'day');
     // [from, to): the reading at 2026-03-30 00:00 Paris is not asked for.
     expect(days.map((d) => d.period)).toEqual(['2026-03-28', '2026-03-29']);
