@@ -4,10 +4,9 @@ import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
 import { describeIssues } from '../core/zod-issues';
 import { writeCsvFile } from '../export/csv-file-writer';
-import { csvLines } from '../export/csv-rows';
+import { csvExport } from '../export/csv-export';
 import { rangeOf } from '../../shared/instant';
 import { openDatabase } from '../storage/database';
-import { iterateReadings } from '../storage/reading-iterator';
 import { type Command, UsageError } from './command';
 
 export const exportCommand: Command = {
@@ -47,7 +46,7 @@ export const exportCommand: Command = {
     const { from, to } = r.range;
     const db = openDatabase(dbPath, { readonly: true });
     try {
-      const { lines, rows } = csvLines(iterateReadings(db, from, to, config.calibration), { resolution: q.resolution, locale: q.locale, timeZone: tz });
+      const { lines, rows } = csvExport(db, { from, to }, { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: config.calibration });
       const bytes = await writeCsvFile(lines, out, false);
       console.log(`corcy-power export: ${rows()} rows, ${bytes} bytes -> ${out}`);
       return 0;

@@ -46,7 +46,7 @@ export function createKioskServices(o: KioskOptions) {
   const settings = new SettingsService({ configPath: o.configPath, current: o.config, apply: o.applyConfig, now: o.now });
   const colours = new TempoColourStore(tempoFileFor(o.dbPath));
   const cost = new CostService({
-    slices: (from, to) => energySlices(o.db, from, to, o.config().calibration),
+    slices: (from, to) => energySlices(o.db, from, to),
     tariff: () => o.config().tariff,
     timeZone: () => o.config().timeZone,
     colours: () => colours.all,

@@ -80,7 +80,7 @@ export class PowerCore {
       readingIntervalMs: () => this.config.source.windowMs,
       timeZone: () => this.config.timeZone,
     });
-    this.energyQuery = new EnergyQuery(db, () => this.config.timeZone);
+    this.energyQuery = new EnergyQuery(db, () => this.config.timeZone, () => this.clock.now());
     this.queue = new WriteQueue({
       write: (rows) => {
         this.store.insert(rows);

@@ -4,9 +4,8 @@ import type Database from 'better-sqlite3';
 import type { Destination, ExportJob, StartExportRequest } from '../../shared/kiosk-contract';
 import { localDateKey } from '../../shared/local-time';
 import type { Calibration } from '../acquisition/calibration';
-import { countReadings, iterateReadings } from '../storage/reading-iterator';
 import { ExportError, writeCsvFile } from './csv-file-writer';
-import { csvLines } from './csv-rows';
+import { csvExport } from './csv-export';
 import type { Mount } from './destination';
 import { type CommandRunner, ejectMount } from './eject';
 import { resolveRange } from './export-range';
@@ -68,18 +67,18 @@ export class ExportService {
     } catch (err) {
       return fail(new ExportError('no_destination', (err as Error).message));
     }
-    const total = countReadings(db, from, to);
-    let job: ExportJob = { state: 'running', id, rows: 0, total, file, destination };
-    this.jobs.set(id, job);
-    const { lines, rows } = csvLines(iterateReadings(db, from, to, this.o.calibration()), {
+    let job: ExportJob | null = null;
+    const { lines, rows, total } = csvExport(db, { from, to }, {
       resolution: req.resolution,
       locale: req.locale,
       timeZone: tz,
-      onReading: (n) => {
-        if (job.state === 'running') job = { ...job, rows: n };
-        this.jobs.set(id, job);
+      calibration: this.o.calibration(),
+      onProgress: (n) => {
+        if (job?.state === 'running') this.jobs.set(id, (job = { ...job, rows: n }));
       },
     });
+    job = { state: 'running', id, rows: 0, total, file, destination };
+    this.jobs.set(id, job);
     this.running = writeCsvFile(lines, file, destination.kind === 'usb')
       .then((bytes) => {
         this.jobs.set(id, { state: 'done', id, rows: rows(), bytes, file, destination });

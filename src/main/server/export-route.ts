@@ -4,9 +4,8 @@ import { ExportQuerySchema } from '../../shared/kiosk-contract';
 import type { Calibration } from '../acquisition/calibration';
 import { describeIssues } from '../core/zod-issues';
 import { pumpLines } from '../export/csv-file-writer';
-import { csvLines } from '../export/csv-rows';
+import { csvExport } from '../export/csv-export';
 import { rangeOf } from '../../shared/instant';
-import { iterateReadings } from '../storage/reading-iterator';
 import { SECURITY_HEADERS } from './security-headers';
 
 export interface CsvExportSource {
@@ -46,7 +45,7 @@ export async function streamCsvExport(query: Record<string, unknown>, res: Serve
   let closed = false;
   res.on('close', () => (closed = true));
   try {
-    const { lines } = csvLines(iterateReadings(db, from, to, src.calibration()), { resolution: q.resolution, locale: q.locale, timeZone: tz });
+    const { lines } = csvExport(db, { from, to }, { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: src.calibration() });
     await pumpLines(lines, (chunk) =>
       new Promise<void>((resolve, reject) => {
         if (closed) return reject(new Error('client went away'));
