@@ -10,6 +10,7 @@ import { openDatabase } from '../storage/database';
 import { EnergyQuery } from '../energy/energy-query';
 import { HistoryQuery } from '../storage/history-query';
 import { ReadingStore } from '../storage/reading-store';
+import { rebuildDayRollups } from '../storage/day-rollup-rebuild';
 import { RawRetention } from '../storage/retention';
 import { WriteQueue } from '../storage/write-queue';
 import { defaultConfigPath } from '../config/paths';
@@ -153,6 +154,12 @@ export class PowerCore {
    * What only a restart can change (source, database, server) keeps its value.
    */
   updateConfig(next: Config): void {
+    if (next.timeZone !== this.config.timeZone) {
+      // Before the switch: the next batch written goes to days of the new zone, and so do all before it.
+      this.queue.flush();
+      const days = rebuildDayRollups(this.store.db, next.timeZone);
+      this.log(`storage: time zone now ${next.timeZone}, ${days} local days rebuilt from the 10 min rollups`);
+    }
     this.config = { ...next, source: this.config.source, server: this.config.server, storage: { ...next.storage, path: this.config.storage.path } };
     this.hub.publish({ type: 'status', status: this.status() });
   }
