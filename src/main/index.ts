@@ -2,7 +2,7 @@ import { type BrowserWindow, app, dialog, powerSaveBlocker, session } from 'elec
 import { LIVE_CHANNEL } from '../shared/ops';
 import { COMMANDS } from './cli/commands';
 import { cliCommandIn, userArgs } from './cli/electron-argv';
-import { ConfigError, loadConfig, parseConfig } from './config/load-config';
+import { startupConfig } from './config/load-config';
 import { defaultConfigPath, defaultDbPath } from './config/paths';
 import { PowerCore } from './core/power-core';
 import { runCliInElectron } from './electron/cli-mode';
@@ -38,16 +38,7 @@ async function start(): Promise<void> {
   blockNavigation((u) => u.split('#')[0] === url);
 
   const configPath = flag('--config') ?? defaultConfigPath();
-  let config;
-  let configProblem: string | null = null;
-  try {
-    config = loadConfig(configPath);
-  } catch (err) {
-    // Keep recording on the defaults; the file is left untouched and the problem shown.
-    if (!(err instanceof ConfigError)) throw err;
-    configProblem = err.message;
-    config = parseConfig({}, configPath);
-  }
+  const { config, problem: configProblem } = startupConfig(configPath);
   const dbPath = flag('--db') ?? config.storage.path ?? defaultDbPath();
   let core: PowerCore;
   try {

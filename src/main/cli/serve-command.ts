@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config/load-config';
+import { startupConfig } from '../config/load-config';
 import { dataDir, defaultDbPath } from '../config/paths';
 import { PowerCore } from '../core/power-core';
 import { createHttpServer, listen } from '../server/http-server';
@@ -31,7 +31,8 @@ export const serveCommand: Command = {
     token: { type: 'string' },
   },
   async run(ctx) {
-    const config = loadConfig(ctx.configPath);
+    const { config, problem } = startupConfig(ctx.configPath);
+    if (problem) console.error(`corcy-power: ${problem}`);
     const source = ctx.values.source as string | undefined;
     if (source !== undefined) {
       if (source !== 'auto' && source !== 'mcp3008' && source !== 'sysfs' && source !== 'simulated') {
@@ -49,7 +50,7 @@ export const serveCommand: Command = {
       throw new UsageError((err as Error).message);
     }
 
-    const core = new PowerCore({ config, dbPath, configPath: ctx.configPath });
+    const core = new PowerCore({ config, dbPath, configPath: ctx.configPath, extraNotice: problem });
     const server = createHttpServer({
       handlers: core.handlers,
       subscribe: (l) => core.hub.subscribe(l),
