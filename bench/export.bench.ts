@@ -8,6 +8,7 @@ import { writeCsvFile } from '../src/main/export/csv-file-writer';
 import { csvExport } from '../src/main/export/csv-export';
 import { openDatabase } from '../src/main/storage/database';
 import { iterateReadings } from '../src/main/storage/reading-iterator';
+import { DEFAULT_WRITER, HistoryWriter } from '../src/main/storage/history-writer';
 import { ReadingStore, type StoredReading } from '../src/main/storage/reading-store';
 import { localDateKey, startOfDate } from '../src/shared/local-time';
 import { fmt, summarize } from './stats';
@@ -26,13 +27,14 @@ export async function run(): Promise<string[]> {
     const path = join(dir, 'power.db');
     const db = openDatabase(path);
     const store = new ReadingStore(db);
+    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
     const start = startOfDate('2026-01-01', TZ);
     for (let i = 0; i < N; i += 50_000) {
       const batch: StoredReading[] = [];
       for (let k = i; k < Math.min(N, i + 50_000); k++) {
         batch.push({ t: start + k * 500, channel: 0, mean: 511.5, min: 400 + (k % 50), max: 600 + (k % 60), rms: 3 + ((k * 7919) % 4000) / 100, flags: 0 });
       }
-      store.insert(batch);
+      writer.insert(batch);
     }
     const end = start + N * 500;
     const lines: string[] = [];

@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
 import { openDatabase } from '../storage/database';
 import { ReadingColumns } from '../storage/reading-columns';
-import { ReadingStore } from '../storage/reading-store';
+import { HistoryWriter } from '../storage/history-writer';
 import { InstantSchema, instantOf } from '../../shared/instant';
 import { type Command, UsageError } from './command';
 
@@ -49,14 +49,14 @@ export const simulateCommand: Command = {
     const rawFrom = now - config.storage.retentionDays * 86_400_000;
 
     const db = openDatabase(dbPath);
-    const store = new ReadingStore(db, {
+    const writer = new HistoryWriter(db, {
       calibration: () => config.calibration,
       maxGapMs: () => config.storage.maxGapS * 1000,
       rawFrom: () => rawFrom,
       timeZone: () => config.timeZone,
       log: (line) => console.error(line),
     });
-    const last = store.writer.lastT;
+    const last = writer.lastT;
     if (last !== null && last >= from) {
       db.close();
       throw new UsageError(`${dbPath} already holds readings up to ${new Date(last).toISOString()}: simulate only appends after them`);
@@ -78,11 +78,11 @@ export const simulateCommand: Command = {
         cols.push(t, t, channel, w.mean, w.min, w.max, w.rms, flags);
         count++;
         if (cols.full) {
-          store.writer.writeColumns(cols);
+          writer.writeColumns(cols);
           cols.length = 0;
         }
       }
-      store.writer.writeColumns(cols);
+      writer.writeColumns(cols);
     } finally {
       db.close();
     }

@@ -9,6 +9,7 @@ import { TimelineStamper } from '../acquisition/timeline-stamper';
 import { openDatabase } from '../storage/database';
 import { EnergyQuery } from '../energy/energy-query';
 import { HistoryQuery } from '../storage/history-query';
+import { HistoryWriter } from '../storage/history-writer';
 import { ReadingStore } from '../storage/reading-store';
 import { rebuildDayRollups } from '../storage/day-rollup-rebuild';
 import { RawRetention } from '../storage/retention';
@@ -48,6 +49,8 @@ export interface CoreOptions extends ChooseOptions {
 export class PowerCore {
   readonly hub = new EventHub();
   readonly store: ReadingStore;
+  /** The one writer of readings and rollups. */
+  readonly writer: HistoryWriter;
   readonly handlers: Handlers;
   private readonly queue: WriteQueue;
   private readonly sampler: Sampler;
@@ -67,7 +70,8 @@ export class PowerCore {
     this.clock = o.clock ?? systemClock;
     this.log = o.log ?? ((line) => console.log(line));
     const db = openDatabase(o.dbPath);
-    this.store = new ReadingStore(db, {
+    this.store = new ReadingStore(db);
+    this.writer = new HistoryWriter(db, {
       calibration: () => this.config.calibration,
       maxGapMs: () => this.config.storage.maxGapS * 1000,
       rawFrom: () => this.rawFrom(),
@@ -84,7 +88,7 @@ export class PowerCore {
     this.energyQuery = new EnergyQuery(db, () => this.config.timeZone, () => this.clock.now());
     this.queue = new WriteQueue({
       write: (rows) => {
-        this.store.insert(rows);
+        this.writer.insert(rows);
         // Small steps after each batch: retention never holds up acquisition.
         this.retention.step(this.rawFrom(), RETENTION_STEP_ROWS);
       },
@@ -99,7 +103,7 @@ export class PowerCore {
       deviceName: chosen.deviceName,
       clock: this.clock,
       settings: () => this.readingSettings(),
-      stamper: new TimelineStamper(this.store.writer.lastT, this.log),
+      stamper: new TimelineStamper(this.writer.lastT, this.log),
       onReading: (r) => this.accept(r),
       onState: (s) => this.stateChanged(s),
     });
@@ -157,7 +161,7 @@ export class PowerCore {
     if (next.timeZone !== this.config.timeZone) {
       // Before the switch: the next batch written goes to days of the new zone, and so do all before it.
       this.queue.flush();
-      const days = rebuildDayRollups(this.store.db, next.timeZone);
+      const days = rebuildDayRollups(this.writer.db, next.timeZone);
       this.log(`storage: time zone now ${next.timeZone}, ${days} local days rebuilt from the 10 min rollups`);
     }
     this.config = { ...next, source: this.config.source, server: this.config.server, storage: { ...next.storage, path: this.config.storage.path } };

@@ -4,9 +4,9 @@ import type Database from 'better-sqlite3';
 import { healthFlags } from '../acquisition/health';
 import type { Config } from '../config/config-schema';
 import { openDatabase } from '../storage/database';
-import { encodeStatsInto, rowKey } from '../storage/reading-codec';
+import { STAGED, STAGED_WIDTH, encodeStatsInto, rowKey } from '../storage/reading-codec';
 import { MINUTE_MS } from '../storage/rollup-levels';
-import { type ImportCounts, ImportJournal, ROW6, type SkippedRecord, emptyCounts } from './import-journal';
+import { type ImportCounts, ImportJournal, type SkippedRecord, emptyCounts } from './import-journal';
 import { ImportMerge } from './import-merge';
 import { writeSkipReport } from './import-report';
 import type { SkipReason } from './legacy-record';
@@ -63,7 +63,7 @@ interface CheckedBatch {
 function checkBatch(batch: SourceBatch, plan: ImportPlan, now: number, counts: ImportCounts): CheckedBatch {
   const health = { midScale: plan.config.health.midScale, maxDrift: plan.config.health.maxDriftCounts };
   const size = batch.docs.length;
-  const rows = new Float64Array(size * ROW6);
+  const rows = new Float64Array(size * STAGED_WIDTH);
   const skipped: SkippedRecord[] = batch.unreadable.map((u) => ({ ...u, reason: 'unreadable' as SkipReason }));
   let n = 0;
   for (let i = 0; i < size; i++) {
@@ -73,11 +73,11 @@ function checkBatch(batch: SourceBatch, plan: ImportPlan, now: number, counts: I
       continue;
     }
     const r = c.reading;
-    const at = n++ * ROW6;
+    const at = n++ * STAGED_WIDTH;
     // The stored row's own encoding: mean and rms to a thousandth of a count.
-    rows[at] = rowKey(r.t, r.channel);
-    encodeStatsInto(rows, at + 1, r.mean, r.min, r.max, r.rms);
-    rows[at + 5] = healthFlags({ n: 0, mean: r.mean, min: r.min, max: r.max, rms: r.rms }, 0, health);
+    rows[at + STAGED.key] = rowKey(r.t, r.channel);
+    encodeStatsInto(rows, at + STAGED.meanD, r.mean, r.min, r.max, r.rms);
+    rows[at + STAGED.flags] = healthFlags({ n: 0, mean: r.mean, min: r.min, max: r.max, rms: r.rms }, 0, health);
     counts.firstT = counts.firstT === null || r.t < counts.firstT ? r.t : counts.firstT;
     counts.lastT = counts.lastT === null || r.t > counts.lastT ? r.t : counts.lastT;
   }
@@ -90,17 +90,17 @@ function checkBatch(batch: SourceBatch, plan: ImportPlan, now: number, counts: I
 /** Rows [0, n) of `rows` sorted by key, one row per key (the repeats counted as duplicates). */
 function sortedUnique(rows: Float64Array, n: number, counts: ImportCounts): { rows: Float64Array; n: number } {
   let sorted = true;
-  for (let i = 1; i < n && sorted; i++) sorted = rows[i * ROW6]! > rows[(i - 1) * ROW6]!;
+  for (let i = 1; i < n && sorted; i++) sorted = rows[i * STAGED_WIDTH]! > rows[(i - 1) * STAGED_WIDTH]!;
   if (sorted) return { rows, n };
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * ROW6]! - rows[b * ROW6]!);
-  const out = new Float64Array(n * ROW6);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * STAGED_WIDTH]! - rows[b * STAGED_WIDTH]!);
+  const out = new Float64Array(n * STAGED_WIDTH);
   let m = 0;
   for (const i of order) {
-    if (m > 0 && rows[i * ROW6] === out[(m - 1) * ROW6]) {
+    if (m > 0 && rows[i * STAGED_WIDTH] === out[(m - 1) * STAGED_WIDTH]) {
       counts.duplicates++;
       continue;
     }
-    out.set(rows.subarray(i * ROW6, (i + 1) * ROW6), m++ * ROW6);
+    out.set(rows.subarray(i * STAGED_WIDTH, (i + 1) * STAGED_WIDTH), m++ * STAGED_WIDTH);
   }
   return { rows: out, n: m };
 }
@@ -125,7 +125,7 @@ async function dryRun(plan: ImportPlan, now: number, started: number): Promise<I
       const c = checkBatch(batch, plan, now, counts);
       examples.push(...c.skipped.slice(0, EXAMPLES - examples.length));
       for (let i = 0; held && i < c.n; i++) {
-        const m = Math.floor(c.rows[i * ROW6]! / 8 / MINUTE_MS);
+        const m = Math.floor(c.rows[i * STAGED_WIDTH]! / 8 / MINUTE_MS);
         let h = heldMinutes.get(m);
         if (h === undefined) {
           if (heldMinutes.size > 100_000) heldMinutes.clear();
@@ -192,30 +192,30 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
         // The others join the tail kept from the last batch, are sorted, and
         // merged up to REORDER_MS before the newest; the rest is the new tail.
         const tail = journal.pendingAfter(frontier);
-        const fresh = new Float64Array((c.n + tail.n) * ROW6);
+        const fresh = new Float64Array((c.n + tail.n) * STAGED_WIDTH);
         fresh.set(tail.rows);
         let nFresh = tail.n;
         let nLate = 0;
         for (let i = 0; i < c.n; i++) {
-          const at = i * ROW6;
+          const at = i * STAGED_WIDTH;
           if (c.rows[at]! <= frontier) {
             journal.hold(c.rows, i, i + 1);
             nLate++;
             continue;
           }
-          const to = nFresh++ * ROW6;
-          for (let j = 0; j < ROW6; j++) fresh[to + j] = c.rows[at + j]!;
+          const to = nFresh++ * STAGED_WIDTH;
+          for (let j = 0; j < STAGED_WIDTH; j++) fresh[to + j] = c.rows[at + j]!;
         }
         counts.outOfOrder += nLate;
         const sorted = sortedUnique(fresh, nFresh, counts);
         if (sorted.n === 0) return save(position, false);
-        const cut = sorted.rows[(sorted.n - 1) * ROW6]! - REORDER_MS * 8;
+        const cut = sorted.rows[(sorted.n - 1) * STAGED_WIDTH]! - REORDER_MS * 8;
         let upTo = 0;
-        while (upTo < sorted.n && sorted.rows[upTo * ROW6]! <= cut) upTo++;
+        while (upTo < sorted.n && sorted.rows[upTo * STAGED_WIDTH]! <= cut) upTo++;
         merge.merge(sorted.rows, 0, upTo);
         if (upTo > 0) {
           const before = frontier;
-          frontier = sorted.rows[(upTo - 1) * ROW6]!;
+          frontier = sorted.rows[(upTo - 1) * STAGED_WIDTH]!;
           journal.release(frontier, before);
         }
         // The new tail: what is not merged yet (rows already held from the last batch are ignored).
@@ -227,7 +227,7 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
         merge.merge(tail.rows, 0, tail.n);
         if (tail.n > 0) {
           const before = frontier;
-          frontier = tail.rows[(tail.n - 1) * ROW6]!;
+          frontier = tail.rows[(tail.n - 1) * STAGED_WIDTH]!;
           journal.release(frontier, before);
         }
         merge.endRun();
@@ -250,7 +250,7 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
       const { rows, n } = journal.pending(plan.batchSize ?? 20_000);
       if (n > 0) {
         merge.merge(rows, 0, n);
-        journal.release(rows[(n - 1) * ROW6]!);
+        journal.release(rows[(n - 1) * STAGED_WIDTH]!);
       } else merge.endRun();
       save(null, true);
       lateLeft = n > 0;

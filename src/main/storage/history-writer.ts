@@ -1,12 +1,19 @@
 import type Database from 'better-sqlite3';
-import type { Calibration } from '../acquisition/calibration';
-import { energyMj, spanBetween } from '../energy/span';
-import { RMS_COLUMN, ROW_WIDTH as WIDTH, encodeInto, keyTime, storedPower } from './reading-codec';
+import { type Calibration, DEFAULT_CALIBRATION } from '../acquisition/calibration';
+import { spanBetween } from '../energy/span';
+import { keyTime } from './reading-codec';
 import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
-import { RollupBatch } from './rollup-batch';
 import { type Bucketing, rollupBucketings } from './rollup-levels';
-import { rawRowInserter, rollupApplier } from './rollup-sink';
+import { RowBatch, rowBatchWriter } from './row-sink';
+
+/** For tests and benches: the default calibration and gap, Paris days, every row kept raw. */
+export const DEFAULT_WRITER: HistoryWriterOptions = {
+  calibration: () => DEFAULT_CALIBRATION,
+  maxGapMs: () => 10_000,
+  rawFrom: () => -Infinity,
+  timeZone: () => 'Europe/Paris',
+};
 
 /** A reading on its way to disk, with the monotonic time this process took it at (none for backfills of old data). */
 export type TimedReading = StoredReading & { mono?: number | null };
@@ -38,21 +45,19 @@ export class HistoryWriter {
   private prevT: number;
   private prevMono = NaN;
   private readonly levels: readonly Bucketing[];
-  private readonly applyRollups: (batch: RollupBatch) => void;
+  private readonly writeBatch: (batch: RowBatch) => void;
   private readonly setCursor: Database.Statement;
-  private readonly commit: (raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => void;
+  private readonly commit: (batch: RowBatch, lastT: number) => void;
 
   constructor(
     readonly db: Database.Database,
     private readonly o: HistoryWriterOptions,
   ) {
     this.levels = rollupBucketings(o.timeZone);
-    const insertRows = rawRowInserter(db);
-    this.applyRollups = rollupApplier(db);
+    this.writeBatch = rowBatchWriter(db);
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
-    this.commit = db.transaction((raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => {
-      insertRows(raw, rows);
-      this.applyRollups(batch);
+    this.commit = db.transaction((batch: RowBatch, lastT: number) => {
+      this.writeBatch(batch);
       this.setCursor.run(lastT);
     });
     const cursor = db.prepare('SELECT last_t, rollups_from FROM cursor WHERE id = 0').get() as
@@ -67,16 +72,17 @@ export class HistoryWriter {
     return Number.isNaN(this.prevT) ? null : this.prevT;
   }
 
+  /** One transaction for the whole batch; returns how many rows were new. */
+  insert(rows: readonly TimedReading[]): number {
+    return rows.length === 0 ? 0 : this.write(rows).written;
+  }
+
   write(rows: readonly TimedReading[]): WriteResult {
     return this.writeColumns(ReadingColumns.of(rows));
   }
 
   writeColumns(c: ReadingColumns): WriteResult {
-    const cal = this.o.calibration();
-    const rawFrom = this.o.rawFrom();
-    const batch = new RollupBatch(this.levels, rawFrom);
-    const raw = new Float64Array(c.length * WIDTH);
-    let rows = 0;
+    const batch = new RowBatch({ calibration: this.o.calibration(), rawFrom: this.o.rawFrom(), levels: this.levels }, c.length);
     const maxGap = this.o.maxGapMs();
     let lastT = this.prevT;
     let lastMono = this.prevMono;
@@ -88,19 +94,13 @@ export class HistoryWriter {
         continue;
       }
       const mono = c.mono[i]!;
-      const span = spanBetween(lastT, lastMono, t, mono, maxGap);
-      const at = rows * WIDTH;
-      encodeInto(raw, at, t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, span, c.flags[i]!);
-      const p = storedPower(raw[at + RMS_COLUMN]!, cal);
-      batch.add(t, Math.round(p), energyMj(p, span), span);
-      // Past retention: rollups only (the row just encoded is overwritten by the next).
-      if (t >= rawFrom) rows++;
+      batch.addReading(t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, spanBetween(lastT, lastMono, t, mono, maxGap), c.flags[i]!);
       lastT = t;
       lastMono = mono;
     }
     if (refused > 0) this.o.log?.(`storage: ${refused} readings at or before ${new Date(this.prevT).toISOString()} refused (clock went back?)`);
     if (refused === c.length) return { written: 0, refused };
-    this.commit(raw, rows, batch, lastT);
+    this.commit(batch, lastT);
     // Only after the commit: a failed write leaves the timeline where the disk is.
     this.prevT = lastT;
     this.prevMono = lastMono;
@@ -109,19 +109,15 @@ export class HistoryWriter {
 
   /** Rows migrated from schema v1 have no rollups yet: build them once, from their stored spans. */
   private replayRollups(fromT: number): void {
-    const cal = this.o.calibration();
+    const batch = new RowBatch({ calibration: this.o.calibration(), rawFrom: -Infinity, levels: this.levels }, 0);
     this.db.transaction(() => {
-      const batch = new RollupBatch(this.levels);
       const rows = this.db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k >= ? ORDER BY k').iterate(fromT * 8) as IterableIterator<{
         k: number;
         rms_mc: number;
         span_ms: number;
       }>;
-      for (const r of rows) {
-        const p = storedPower(r.rms_mc, cal);
-        batch.add(keyTime(r.k), Math.round(p), energyMj(p, r.span_ms), r.span_ms);
-      }
-      this.applyRollups(batch);
+      for (const r of rows) batch.addRollupsOf(keyTime(r.k), r.rms_mc, r.span_ms);
+      this.writeBatch(batch);
       this.db.prepare('UPDATE cursor SET rollups_from = NULL WHERE id = 0').run();
     })();
   }

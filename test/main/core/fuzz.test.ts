@@ -30,7 +30,7 @@ beforeAll(async () => {
   // Not started: nothing but the fuzz could change the database or the status.
   core = new PowerCore({ config: parseConfig({ source: { kind: 'simulated' } }, 'fuzz.json'), dbPath: join(dir, 'power.db'), log: () => undefined });
   const t = Date.now() - 60_000;
-  core.store.insert(Array.from({ length: 50 }, (_, i) => ({ t: t + i * 500, channel: 0, mean: 511.5, min: 400, max: 620, rms: 30, flags: 0 })));
+  core.writer.insert(Array.from({ length: 50 }, (_, i) => ({ t: t + i * 500, channel: 0, mean: 511.5, min: 400, max: 620, rms: 30, flags: 0 })));
   server = createHttpServer({ handlers: core.handlers, subscribe: (l) => core.hub.subscribe(l), initialEvents: () => [], staticDir: dir });
   base = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}`;
 });

@@ -68,9 +68,9 @@ describe('PowerCore', () => {
     const core = new PowerCore({ config, dbPath: join(tmp(), 'power.db'), configPath: join(tmp(), 'config.json'), log: () => undefined });
     const start = Date.parse('2026-06-10T00:00:00Z');
     const readings = (from: number, to: number) => Array.from({ length: (to - from) / 10_000 }, (_, i) => readingAt(from + (i + 1) * 10_000, 400 + (i % 5) * 200));
-    core.store.insert(readings(start, start + 12 * 3_600_000));
+    core.writer.insert(readings(start, start + 12 * 3_600_000));
     core.updateConfig({ ...config, timeZone: 'America/New_York' });
-    core.store.insert(readings(start + 12 * 3_600_000, start + 48 * 3_600_000));
+    core.writer.insert(readings(start + 12 * 3_600_000, start + 48 * 3_600_000));
     const asked = await dispatch(core.handlers, 'getEnergy', { from: '2026-06-09', to: '2026-06-11', per: 'day' });
     await core.stop();
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   db = tempDb();
   db.db.close();
   core = new PowerCore({ config: parseConfig({ source: { kind: 'simulated' }, storage: { retentionDays: 36_600 } }, 'test'), dbPath: db.path, log: () => undefined });
-  core.store.insert(Array.from({ length: 3600 }, (_, i) => readingAt(T0 + (i + 1) * 1000, 1500)));
+  core.writer.insert(Array.from({ length: 3600 }, (_, i) => readingAt(T0 + (i + 1) * 1000, 1500)));
   server = createHttpServer({ handlers: core.handlers, subscribe: () => () => undefined, initialEvents: () => [], staticDir: db.dir });
   const addr = await listen(server, 0, '127.0.0.1');
   base = `http://127.0.0.1:${addr.port}`;

@@ -3,6 +3,7 @@ import { DEFAULT_CALIBRATION } from '../../../src/main/acquisition/calibration';
 import { EnergyQuery } from '../../../src/main/energy/energy-query';
 import { chooseLevel } from '../../../src/main/storage/history-level';
 import { HistoryQuery } from '../../../src/main/storage/history-query';
+import { ReadingStore } from '../../../src/main/storage/reading-store';
 import { RawRetention } from '../../../src/main/storage/retention';
 import { readingAt, storeOn, storedPower, tempDb } from '../../helpers/history-db';
 
@@ -156,7 +157,7 @@ describe('RawRetention', () => {
     expect(r.step(cutoff, 1500)).toBe(1500);
     expect(r.step(cutoff, 1500)).toBe(1000);
     expect(r.step(cutoff, 1500)).toBe(0);
-    expect(store.count()).toBe(1000);
+    expect(new ReadingStore(t.db).count()).toBe(1000);
     expect(t.db.prepare('SELECT sum(n) AS n FROM rollup_minute').get()).toEqual(rollupsBefore);
   });
 });
