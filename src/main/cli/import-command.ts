@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
-import { bsonSource } from '../import/bson-source';
+import { bsonSource, bsonStdinSource } from '../import/bson-source';
 import { SKIP_REASONS, type SkipReason } from '../import/legacy-record';
 import { type LegacySource, SourceError } from '../import/legacy-source';
 import { mongodbSource } from '../import/mongodb-source';
@@ -45,9 +45,12 @@ export const importCommand: Command = {
   name: 'import',
   summary: "import the old system's readings: its power.db, a mongodump file, or a live MongoDB",
   usage:
-    'corcy-power import sqlite PATH | bson PATH | mongodb URL [--mongo-db power] [--collection adc]\n' +
+    'corcy-power import sqlite PATH | bson PATH | bson - | mongodb URL [--mongo-db power] [--collection adc]\n' +
     '                   [--dry-run] [--report PATH] [--db PATH] [--config PATH]\n' +
-    '  sqlite: the old ~/power.db (table adc). bson: power/adc.bson from mongodump (or .bson.gz).\n' +
+    '  sqlite: the old ~/power.db (table adc). bson: power/adc.bson from mongodump (or .bson.gz);\n' +
+    '  bson -: a dump on standard input, e.g. on the old Pi with mongod stopped:\n' +
+    '    mongodump --dbpath /var/lib/mongodb --db power --collection adc --out - | corcy-power import bson -\n' +
+    '  mongodb: a live server, 4.4 or later (older ones: use the line above).\n' +
     '  Safe to re-run and to run while the kiosk records: a killed import resumes, minutes the\n' +
     '  database already holds are kept and the imported records there skipped. --dry-run reads and\n' +
     '  checks everything and writes nothing. Skipped records are listed in --report (default: a CSV\n' +
@@ -68,7 +71,9 @@ export const importCommand: Command = {
       throw new UsageError('--mongo-db and --collection apply to mongodb sources only');
     }
     let source: LegacySource;
-    if (kind === 'sqlite' || kind === 'bson') {
+    if (kind === 'bson' && where === '-') {
+      source = bsonStdinSource();
+    } else if (kind === 'sqlite' || kind === 'bson') {
       if (!existsSync(where)) throw new UsageError(`no file at ${where}`);
       source = kind === 'sqlite' ? sqliteSource(where) : bsonSource(where);
     } else if (kind === 'mongodb') {

@@ -1,17 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import { deserialize } from 'bson';
-import { readLegacyFields } from './bson-fields';
-import { checkRecord } from './legacy-record';
-import { type LegacySource, type SourceBatch, SourceError } from './legacy-source';
-
-// BSON's own limit on a document; a length field beyond it means the stream is
-// not a dump (or is corrupt there) and nothing after it can be framed.
-const MAX_DOC = 16 * 1024 * 1024;
-const MIN_DOC = 5;
+import { Readable } from 'node:stream';
+import { dumpBatches, isGzipMagic } from './bson-dump-reader';
+import { type LegacySource, SourceError } from './legacy-source';
 
 /** By its magic bytes, not its name: `adc.bson` renamed from a `.gz` still reads. */
-function isGzip(path: string): boolean {
+function isGzipFile(path: string): boolean {
   const fd = openSync(path, 'r');
   const head = Buffer.alloc(2);
   try {
@@ -19,20 +13,16 @@ function isGzip(path: string): boolean {
   } finally {
     closeSync(fd);
   }
-  return head[0] === 0x1f && head[1] === 0x8b;
+  return isGzipMagic(head);
 }
 
-/**
- * A mongodump file (`power/adc.bson`, or `.bson.gz`): documents back to back,
- * each prefixed by its length. Streamed, so a dump of any size takes a few MB.
- * Resume points are offsets in the (uncompressed) stream.
- */
+/** A mongodump file (`power/adc.bson`, or `.bson.gz`). A re-run resumes at the byte it stopped at. */
 export function bsonSource(path: string): LegacySource {
   let size: number;
   let gzip: boolean;
   try {
     size = statSync(path).size;
-    gzip = isGzip(path);
+    gzip = isGzipFile(path);
   } catch (e) {
     throw new SourceError(`cannot read ${path}: ${(e as Error).message}`);
   }
@@ -42,76 +32,42 @@ export function bsonSource(path: string): LegacySource {
     async total() {
       return { unit: 'bytes', value: size };
     },
-    async *batches(resumeAt, batchSize): AsyncIterable<SourceBatch> {
-      const skipTo = resumeAt === null ? 0 : Number(resumeAt);
-      const file = createReadStream(path, { highWaterMark: 1 << 20 });
-      const stream = gzip ? file.pipe(createGunzip()) : file;
-      let pending: Buffer = Buffer.alloc(0);
-      let base = 0; // stream offset of pending[0]
-      let cutGzip = false;
-      let docs: Record<string, unknown>[] = [];
-      let offsets: number[] = [];
-      let unreadable: { position: string; detail: string }[] = [];
-      const cut = (): SourceBatch => {
-        const batchOffsets = offsets;
-        const batchDocs = docs;
-        const b: SourceBatch = {
-          docs,
-          check: (i, now) => checkRecord(batchDocs[i]!, now),
-          positionOf: (i) => `byte ${batchOffsets[i]}`,
-          unreadable,
-          resumeAt: String(base),
-          done: gzip ? file.bytesRead : base,
-        };
-        docs = [];
-        offsets = [];
-        unreadable = [];
-        return b;
-      };
-      try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-          let at = 0;
-          while (pending.length - at >= 4) {
-            const len = pending.readInt32LE(at);
-            if (len < MIN_DOC || len > MAX_DOC) {
-              throw new SourceError(`${path}: byte ${base + at}: a document length of ${len} bytes: not a BSON dump, or corrupt from there on`);
-            }
-            if (pending.length - at < len) break;
-            const offset = base + at;
-            if (offset >= skipTo) {
-              try {
-                docs.push(readLegacyFields(pending, at, at + len) ?? deserialize(pending.subarray(at, at + len)));
-                offsets.push(offset);
-              } catch (e) {
-                unreadable.push({ position: `byte ${offset}`, detail: (e as Error).message });
-              }
-            }
-            at += len;
-            if (docs.length + unreadable.length >= batchSize) {
-              pending = pending.subarray(at);
-              base += at;
-              at = 0;
-              yield cut();
-            }
-          }
-          pending = pending.subarray(at);
-          base += at;
+    batches(resumeAt, batchSize) {
+      const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+      return dumpBatches({ raw, gzip, label: path, skipTo: resumeAt === null ? 0 : Number(resumeAt), batchSize, rawBytesRead: () => raw.bytesRead });
+    },
+    async close() {},
+  };
+}
+
+/**
+ * A dump piped in (`mongodump --dbpath ... --out - | corcy-power import bson -`),
+ * gzip or not, told by its first bytes. A pipe cannot be re-read from a byte
+ * offset, so each run is its own import: after an interruption the same command
+ * is run again, and the minutes already held are skipped by the merge's overlap rule.
+ */
+export function bsonStdinSource(input: Readable = process.stdin): LegacySource {
+  let bytes = 0;
+  return {
+    label: 'standard input',
+    identity: `bson:stdin:${randomUUID()}`,
+    async total() {
+      return { unit: 'bytes', value: null };
+    },
+    async *batches(_resumeAt, batchSize) {
+      const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      const first = await chunks.next();
+      if (first.done) throw new SourceError('standard input is empty: expected a BSON dump (mongodump --out - | corcy-power import bson -)');
+      const counted = async function* (): AsyncGenerator<Buffer> {
+        bytes += first.value.length;
+        yield first.value;
+        for (let c = await chunks.next(); !c.done; c = await chunks.next()) {
+          bytes += c.value.length;
+          yield c.value;
         }
-      } catch (e) {
-        if (e instanceof SourceError) throw e;
-        // A `mongodump --gzip` killed midway ends without its gzip trailer: keep what came before.
-        if (!(gzip && (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR')) throw new SourceError(`${path}: ${(e as Error).message}`);
-        cutGzip = true;
-      } finally {
-        file.destroy();
-      }
-      if ((pending.length > 0 || cutGzip) && base >= skipTo) {
-        // A dump cut short (mongodump killed, disk full): the last document is incomplete.
-        unreadable.push({ position: `byte ${base}`, detail: `truncated: ${pending.length} bytes at the end of the ${cutGzip ? 'decompressed ' : ''}file` });
-        base += pending.length;
-      }
-      if (docs.length + unreadable.length > 0 || base > skipTo) yield cut();
+      };
+      const raw = Readable.from(counted(), { objectMode: false });
+      yield* dumpBatches({ raw, gzip: isGzipMagic(first.value), label: 'standard input', skipTo: 0, batchSize, rawBytesRead: () => bytes });
     },
     async close() {},
   };

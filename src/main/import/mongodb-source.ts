@@ -2,19 +2,14 @@ import { EJSON } from 'bson';
 import { MongoClient } from 'mongodb';
 import { checkRecord } from './legacy-record';
 import { type LegacySource, type SourceBatch, SourceError } from './legacy-source';
+import { redactedUrl } from './mongodb-url';
+import { tooOldMessage, tooOldWireVersion } from './mongodb-version';
 
 export interface MongoOptions {
   db: string;
   collection: string;
   /** ms to wait for the server: a saturated instance that never answers must not hang the import. */
   timeoutMs?: number;
-}
-
-/** The URL without user and password, for messages and the resume identity. */
-export function redactedUrl(url: string): string {
-  // Not new URL(): a replica set's "h1:27017,h2:27017" is not a URL host.
-  const m = /^(mongodb(?:\+srv)?:\/\/)(?:[^@/?#]*@)?([^/?#]+)(.*)$/s.exec(url);
-  return m ? `${m[1]}${m[2]}${m[3] ?? ''}` : '(an invalid URL)';
 }
 
 /**
@@ -32,10 +27,21 @@ export function mongodbSource(url: string, o: MongoOptions): LegacySource {
     throw new SourceError(`invalid MongoDB URL ${redactedUrl(url)}: ${(e as Error).message}`);
   }
   const collection = () => client.db(o.db).collection(o.collection);
+  // The handshake tells the server's wire version at once; without this the
+  // driver would retry the refused server until serverSelectionTimeoutMS.
+  let tooOld: SourceError | null = null;
+  const refusedAsOld = new Promise<never>((_, reject) => {
+    client.on('serverDescriptionChanged', ({ newDescription }) => {
+      const wire = tooOldWireVersion(newDescription.error);
+      if (wire !== null && tooOld === null) reject((tooOld = new SourceError(tooOldMessage(url, wire))));
+    });
+  });
+  refusedAsOld.catch(() => undefined);
   const connected = async (): Promise<void> => {
     try {
-      await client.connect();
+      await Promise.race([client.connect(), refusedAsOld]);
     } catch (e) {
+      if (tooOld) throw tooOld;
       throw new SourceError(`cannot reach MongoDB at ${redactedUrl(url)}: ${(e as Error).message}`);
     }
   };
