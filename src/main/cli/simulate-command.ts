@@ -6,6 +6,7 @@ import { openDatabase } from '../storage/database';
 import { ReadingColumns } from '../storage/reading-columns';
 import { HistoryWriter } from '../storage/history-writer';
 import { InstantSchema, instantOf } from '../../shared/instant';
+import { isoLocal } from '../../shared/local-time';
 import { type Command, UsageError } from './command';
 
 function parseInstant(flag: 'from' | 'to', text: string | undefined, timeZone: string): number {
@@ -59,7 +60,7 @@ export const simulateCommand: Command = {
     const last = writer.lastT;
     if (last !== null && last >= from) {
       db.close();
-      throw new UsageError(`${dbPath} already holds readings up to ${new Date(last).toISOString()}: simulate only appends after them`);
+      throw new UsageError(`${dbPath} already holds readings up to ${isoLocal(last, config.timeZone)}: simulate only appends after them`);
     }
     const make = simulatedWindows(config, fidelity, (config.source.seed ^ from) >>> 0);
     const step = config.source.windowMs;
@@ -88,8 +89,8 @@ export const simulateCommand: Command = {
     }
     const s = (performance.now() - started) / 1000;
     console.log(
-      `corcy-power simulate: ${count} readings ${new Date(from).toISOString()} .. ${new Date(to).toISOString()} in ${s.toFixed(1)} s ` +
-        `(${Math.round(count / s)} readings/s, ${fidelity}); raw rows kept from ${new Date(Math.max(from, rawFrom)).toISOString()}, into ${dbPath}`,
+      `corcy-power simulate: ${count} readings ${isoLocal(from, config.timeZone)} .. ${isoLocal(to, config.timeZone)} in ${s.toFixed(1)} s ` +
+        `(${Math.round(count / s)} readings/s, ${fidelity}); raw rows kept from ${isoLocal(Math.max(from, rawFrom), config.timeZone)}, into ${dbPath}`,
     );
     return 0;
   },
