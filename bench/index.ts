@@ -5,6 +5,7 @@ import * as exportBench from './export.bench';
 import * as storage from './storage.bench';
 import * as history from './history.bench';
 import * as importBench from './import.bench';
+import * as time from './time.bench';
 
 const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['history', history],
@@ -12,6 +13,7 @@ const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['storage', storage],
   ['export', exportBench],
   ['import', importBench],
+  ['time', time],
 ];
 
 async function main(): Promise<void> {
