@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Reading, Status } from '../shared/contract';
-import type { PowerApi } from '../shared/power-api';
 import { localDateKey } from '../shared/local-time';
 import { CostPanel } from './components/CostPanel';
 import { DailyCosts } from './components/DailyCosts';
@@ -13,8 +12,9 @@ import { RangeBar } from './components/RangeBar';
 import { PowerAlert } from './components/PowerAlert';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
+import { WordsProvider, useApi } from './app-context';
 import { useScreenWake } from './use-screen-wake';
-import { LOCALE_TAG, type Locale, dictionaries } from './i18n';
+import { type Locale, dictionaries } from './i18n';
 import { usePanZoom } from './use-pan-zoom';
 import { type PresetId, type Range, type View, pan, presetRange, zoom } from './view-range';
 
@@ -28,11 +28,11 @@ function rangeOf(view: View, now: number, liveMs: number): Range {
 }
 
 /** `forcedLocale` (from ?lang=) wins over the configured language. */
-export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale | null }) {
+export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
+  const api = useApi();
   const [status, setStatus] = useState<Status | null>(null);
   const locale: Locale = forcedLocale ?? status?.display.language ?? 'fr';
   const t = dictionaries[locale];
-  const tag = LOCALE_TAG[locale];
   const [dialog, setDialog] = useState<'none' | 'export' | 'settings'>('none');
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -97,49 +97,49 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
   const loadHistory = useCallback((r: Range, maxPoints: number) => api.getHistory({ from: r.from, to: r.to, maxPoints }), [api]);
 
   return (
-    <main className="app">
-      <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} tag={tag} t={t} />
-      <aside className="side">
-        <CostPanel api={api} tag={tag} t={t} refreshKey={costKey} />
-        <nav className="actions">
-          <button type="button" className="btn" onClick={() => setDialog('export')} data-testid="open-export">
-            {t.export}
-          </button>
-          <button type="button" className="btn" onClick={() => setDialog('settings')} data-testid="open-settings">
-            {t.settings}
-          </button>
-        </nav>
-      </aside>
-      <section className="now" aria-label={t.now}>
-        <Gauge
-          watts={latest?.powerW ?? null}
-          maxW={display?.gaugeMaxW ?? 10_000}
-          label={t.main}
-          localeTag={tag}
-          readingT={latest?.t ?? null}
-        />
-      </section>
-      <section className="recent">
-        <RangeBar view={view} labels={t.ranges} onPick={pick} />
-        <div className="chart-area" ref={chartArea}>
-          {display &&
-            (view.kind === 'live' ? (
-              <LiveChart
-                onReading={onReading}
-                loadRecent={loadRecent}
-                minutes={display.liveMinutes}
-                timeZone={display.timeZone}
-                title={t.last10(display.liveMinutes)}
-              />
-            ) : (
-              <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
-            ))}
-        </div>
-        {display && view.kind !== 'live' && <DailyCosts api={api} range={range} timeZone={display.timeZone} tag={tag} t={t} refreshKey={costKey} />}
-      </section>
-      <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} t={t} />
-      {dialog === 'export' && <ExportDialog api={api} today={today} locale={locale} tag={tag} t={t} onClose={() => setDialog('none')} />}
-      {dialog === 'settings' && <SettingsScreen api={api} today={today} tag={tag} t={t} onClose={() => setDialog('none')} />}
-    </main>
+    <WordsProvider locale={locale}>
+      <main className="app">
+        <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} />
+        <aside className="side">
+          <CostPanel refreshKey={costKey} />
+          <nav className="actions">
+            <button type="button" className="btn" onClick={() => setDialog('export')} data-testid="open-export">
+              {t.export}
+            </button>
+            <button type="button" className="btn" onClick={() => setDialog('settings')} data-testid="open-settings">
+              {t.settings}
+            </button>
+          </nav>
+        </aside>
+        <section className="now" aria-label={t.now}>
+          <Gauge
+            watts={latest?.powerW ?? null}
+            maxW={display?.gaugeMaxW ?? 10_000}
+            readingT={latest?.t ?? null}
+          />
+        </section>
+        <section className="recent">
+          <RangeBar view={view} labels={t.ranges} onPick={pick} />
+          <div className="chart-area" ref={chartArea}>
+            {display &&
+              (view.kind === 'live' ? (
+                <LiveChart
+                  onReading={onReading}
+                  loadRecent={loadRecent}
+                  minutes={display.liveMinutes}
+                  timeZone={display.timeZone}
+                  title={t.last10(display.liveMinutes)}
+                />
+              ) : (
+                <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
+              ))}
+          </div>
+          {display && view.kind !== 'live' && <DailyCosts range={range} timeZone={display.timeZone} refreshKey={costKey} />}
+        </section>
+        <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} />
+        {dialog === 'export' && <ExportDialog today={today} onClose={() => setDialog('none')} />}
+        {dialog === 'settings' && <SettingsScreen today={today} onClose={() => setDialog('none')} />}
+      </main>
+    </WordsProvider>
   );
 }

@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { CsvLocale, ExportJob, ExportPreset, ExportRange, ExportResolution } from '../../shared/kiosk-contract';
-import type { PowerApi } from '../../shared/power-api';
-import type { Dictionary, Locale } from '../i18n';
+import { useApi, useWords } from '../app-context';
 import { formatDateKey, formatInteger } from '../locale-format';
 import { TouchCalendar } from './TouchCalendar';
 
 interface ExportDialogProps {
-  api: PowerApi;
   today: string;
-  locale: Locale;
-  tag: string;
-  t: Dictionary;
   onClose(): void;
 }
 
@@ -31,7 +26,9 @@ function Choice<T extends string>({ items, value, label, onPick, testId }: { ite
 }
 
 /** Range, step and format by touch; then where the file went, how many rows, and eject. */
-export function ExportDialog({ api, today, locale, tag, t, onClose }: ExportDialogProps) {
+export function ExportDialog({ today, onClose }: ExportDialogProps) {
+  const api = useApi();
+  const { t, tag, locale } = useWords();
   const [preset, setPreset] = useState<ExportPreset | 'dates'>('today');
   const [dates, setDates] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const [resolution, setResolution] = useState<ExportResolution>('1min');
@@ -71,7 +68,7 @@ export function ExportDialog({ api, today, locale, tag, t, onClose }: ExportDial
               </div>
               {preset === 'dates' && (
                 <div className="export-dates">
-                  <TouchCalendar today={today} from={dates.from} to={dates.to} onChange={(from, to) => setDates({ from, to })} tag={tag} t={t} />
+                  <TouchCalendar today={today} from={dates.from} to={dates.to} onChange={(from, to) => setDates({ from, to })} />
                 </div>
               )}
             </div>

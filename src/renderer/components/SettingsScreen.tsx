@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { FieldProblem, SettingsView } from '../../shared/kiosk-contract';
-import type { PowerApi } from '../../shared/power-api';
 import type { Settings } from '../../shared/settings-schema';
 import { SUBSCRIBED_KVA } from '../../shared/subscribed-power';
-import type { Dictionary } from '../i18n';
+import { useApi, useWords } from '../app-context';
 import { Keypad } from './Keypad';
 import { Choices, type FieldContext, NumberField, Row, TimeField } from './settings/fields';
 import { PinGate } from './settings/PinGate';
@@ -11,10 +10,7 @@ import { TariffEditor } from './settings/TariffEditor';
 import { TempoDays } from './settings/TempoDays';
 
 interface SettingsScreenProps {
-  api: PowerApi;
   today: string;
-  tag: string;
-  t: Dictionary;
   onClose(): void;
 }
 
@@ -24,7 +20,9 @@ const TABS: Tab[] = ['measure', 'contract', 'display', 'data'];
 const ZONES = ['Europe/Paris', 'Europe/Brussels', 'Europe/Luxembourg', 'Europe/Zurich', 'Indian/Reunion', 'America/Martinique', 'America/Guadeloupe', 'America/Cayenne', 'Pacific/Noumea', 'Pacific/Tahiti', 'UTC'];
 
 /** Every setting by touch, checked against the shared schema as entered, applied on save without restart. */
-export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenProps) {
+export function SettingsScreen({ today, onClose }: SettingsScreenProps) {
+  const api = useApi();
+  const { t, tag } = useWords();
   const [view, setView] = useState<SettingsView | null>(null);
   const [pin, setPin] = useState<string | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
@@ -46,11 +44,9 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
   }, [api, draft]);
 
   if (!view || !draft) return <div className="overlay" role="dialog" aria-label={t.settings} data-testid="settings-loading" />;
-  if (view.pinSet && pin === null) return <PinGate api={api} t={t} onUnlock={setPin} onCancel={onClose} />;
+  if (view.pinSet && pin === null) return <PinGate onUnlock={setPin} onCancel={onClose} />;
 
   const ctx: FieldContext = {
-    t,
-    tag,
     decimalSeparator: new Intl.NumberFormat(tag).format(1.5).charAt(1),
     problems: Object.fromEntries(problems.map((p) => [p.field, p.message])),
   };
@@ -97,7 +93,7 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
                 <Choices items={SUBSCRIBED_KVA} value={draft.subscribedKva} label={(k) => String(k)} onPick={(k) => put('subscribedKva', k)} testId="kva" />
               </Row>
               <TariffEditor tariff={draft.tariff} today={today} ctx={ctx} onChange={(x) => put('tariff', x)} />
-              {draft.tariff.at(-1)?.kind === 'tempo' && <TempoDays api={api} pin={pin} ctx={ctx} />}
+              {draft.tariff.at(-1)?.kind === 'tempo' && <TempoDays pin={pin} ctx={ctx} />}
             </>
           )}
           {tab === 'display' && (
@@ -145,7 +141,6 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
                     setPinPad(false);
                     setNewPin(p);
                   }}
-                  t={t}
                 />
               )}
             </>

@@ -2,17 +2,17 @@ import { useEffect, useState } from 'react';
 import type { Status } from '../../shared/contract';
 import { flagNames } from '../../shared/flags';
 import { formatAge } from '../../shared/format';
-import type { dictionaries } from '../i18n';
+import { useWords } from '../app-context';
 
 interface StatusLineProps {
   status: Status | null;
   lastT: number | null;
   lastFlags: number;
-  t: (typeof dictionaries)['fr'];
 }
 
 /** Where readings come from, whether the sensor is healthy, and how old the last one is. */
-export function StatusLine({ status, lastT, lastFlags, t }: StatusLineProps) {
+export function StatusLine({ status, lastT, lastFlags }: StatusLineProps) {
+  const { t } = useWords();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), 1000);
