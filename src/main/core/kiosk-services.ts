@@ -42,36 +42,36 @@ type KioskOps =
   | 'setTempoColour';
 
 /** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
-export function createKioskServices(o: KioskOptions) {
-  const settings = new SettingsService({ configPath: o.configPath, current: o.config, apply: o.applyConfig, now: o.now });
-  const colours = new TempoColourStore(tempoFileFor(o.dbPath));
+export function createKioskServices(options: KioskOptions) {
+  const settings = new SettingsService({ configPath: options.configPath, current: options.config, apply: options.applyConfig, now: options.now });
+  const colours = new TempoColourStore(tempoFileFor(options.dbPath));
   const cost = new CostService({
-    slices: (from, to) => energySlices(o.db, from, to),
-    tariff: () => o.config().tariff,
-    timeZone: () => o.config().timeZone,
+    slices: (from, to) => energySlices(options.db, from, to),
+    tariff: () => options.config().tariff,
+    timeZone: () => options.config().timeZone,
     colours: () => colours.all,
-    revision: () => JSON.stringify([o.config().calibration, colours.revision]),
-    now: o.now,
+    revision: () => JSON.stringify([options.config().calibration, colours.revision]),
+    now: options.now,
   });
-  const media = (): DestinationOptions => ({ ...o.media, folder: o.config().export.folder ?? o.media?.folder });
+  const media = (): DestinationOptions => ({ ...options.media, folder: options.config().export.folder ?? options.media?.folder });
   const exports = new ExportService({
-    openReader: () => openDatabase(o.dbPath, { readonly: true }),
-    calibration: () => o.config().calibration,
-    timeZone: () => o.config().timeZone,
+    openReader: () => openDatabase(options.dbPath, { readonly: true }),
+    calibration: () => options.config().calibration,
+    timeZone: () => options.config().timeZone,
     destination: () => chooseDestination(media()),
     mounts: () => removableMounts(media()),
-    now: o.now,
-    ...(o.run ? { run: o.run } : {}),
+    now: options.now,
+    ...(options.run ? { run: options.run } : {}),
   });
   const dimmer = new ScreenDimmer({
-    backlight: findBacklight(o.sysRoot),
-    brightness: () => o.config().brightness,
-    timeZone: () => o.config().timeZone,
-    now: o.now,
-    log: o.log,
+    backlight: findBacklight(options.sysRoot),
+    brightness: () => options.config().brightness,
+    timeZone: () => options.config().timeZone,
+    now: options.now,
+    log: options.log,
   });
   const tempoDays = () => {
-    const today = localDateKey(o.now(), o.config().timeZone);
+    const today = localDateKey(options.now(), options.config().timeZone);
     return { days: [today, addDays(today, 1)].map((date) => ({ date, colour: colours.all.get(date) ?? null })) };
   };
   const handlers: Pick<Handlers, KioskOps> = {

@@ -65,11 +65,11 @@ export class PowerCore {
   private readonly log: (line: string) => void;
   readonly kiosk: ReturnType<typeof createKioskServices>;
 
-  constructor(o: CoreOptions) {
-    this.config = o.config;
-    this.clock = o.clock ?? systemClock;
-    this.log = o.log ?? ((line) => console.log(line));
-    const db = openDatabase(o.dbPath);
+  constructor(options: CoreOptions) {
+    this.config = options.config;
+    this.clock = options.clock ?? systemClock;
+    this.log = options.log ?? ((line) => console.log(line));
+    const db = openDatabase(options.dbPath);
     this.store = new ReadingStore(db);
     this.writer = new HistoryWriter(db, {
       calibration: () => this.config.calibration,
@@ -92,12 +92,12 @@ export class PowerCore {
         // Small steps after each batch: retention never holds up acquisition.
         this.retention.step(this.rawFrom(), RETENTION_STEP_ROWS);
       },
-      flushIntervalMs: o.config.storage.flushIntervalMs,
+      flushIntervalMs: options.config.storage.flushIntervalMs,
       onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
     });
-    const chosen = chooseSource(o.config, { ...o, clock: this.clock });
+    const chosen = chooseSource(options.config, { ...options, clock: this.clock });
     this.sourceKind = chosen.source.kind;
-    this.notice = [o.extraNotice, chosen.notice].filter(Boolean).join(' · ') || null;
+    this.notice = [options.extraNotice, chosen.notice].filter(Boolean).join(' · ') || null;
     this.sampler = new Sampler({
       source: chosen.source,
       deviceName: chosen.deviceName,
@@ -108,16 +108,16 @@ export class PowerCore {
       onState: (s) => this.stateChanged(s),
     });
     this.kiosk = createKioskServices({
-      configPath: o.configPath ?? defaultConfigPath(),
-      dbPath: o.dbPath,
+      configPath: options.configPath ?? defaultConfigPath(),
+      dbPath: options.dbPath,
       db,
       config: () => this.config,
       applyConfig: (c) => this.updateConfig(c),
       now: () => this.clock.now(),
       log: this.log,
-      ...(o.media ? { media: o.media } : {}),
-      ...(o.sysRoot ? { sysRoot: o.sysRoot } : {}),
-      ...(o.run ? { run: o.run } : {}),
+      ...(options.media ? { media: options.media } : {}),
+      ...(options.sysRoot ? { sysRoot: options.sysRoot } : {}),
+      ...(options.run ? { run: options.run } : {}),
     });
     this.handlers = {
       getStatus: () => this.status(),

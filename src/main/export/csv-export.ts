@@ -60,23 +60,23 @@ function aggregatedSource(db: Database.Database, range: TimeRange, resolution: A
 }
 
 /** The CSV of [from, to) at a resolution, for the export dialog, GET /api/export.csv and `corcy-power export` alike. */
-export function csvExport(db: Database.Database, range: TimeRange, o: CsvExportOptions): CsvExport {
-  const dialect = DIALECTS[o.locale];
-  const iso = isoLocalFormatter(o.timeZone);
-  const progress = o.onProgress ?? (() => undefined);
+export function csvExport(db: Database.Database, range: TimeRange, options: CsvExportOptions): CsvExport {
+  const dialect = DIALECTS[options.locale];
+  const iso = isoLocalFormatter(options.timeZone);
+  const progress = options.onProgress ?? (() => undefined);
   let rows = 0;
   let body: Iterable<string>;
   let total: number;
-  if (o.resolution === 'raw') {
+  if (options.resolution === 'raw') {
     total = countReadings(db, range.from, range.to);
-    body = rawCsvLines(counted(readingsWithEnergy(db, range.from, range.to, o.calibration), progress), dialect, iso);
+    body = rawCsvLines(counted(readingsWithEnergy(db, range.from, range.to, options.calibration), progress), dialect, iso);
   } else {
-    const source = aggregatedSource(db, range, o.resolution, o.timeZone);
+    const source = aggregatedSource(db, range, options.resolution, options.timeZone);
     total = source.total;
-    body = aggregatedCsvLines(aggregate(counted(source.rows, progress), source.flags, o.resolution, o.timeZone), dialect, iso, o.calibration.volts);
+    body = aggregatedCsvLines(aggregate(counted(source.rows, progress), source.flags, options.resolution, options.timeZone), dialect, iso, options.calibration.volts);
   }
   function* lines(): Generator<string> {
-    yield csvHeader(o.resolution, dialect);
+    yield csvHeader(options.resolution, dialect);
     for (const line of body) {
       rows++;
       yield line;

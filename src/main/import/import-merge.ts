@@ -48,7 +48,7 @@ export class ImportMerge {
 
   constructor(
     db: Database.Database,
-    private readonly o: MergeOptions,
+    private readonly options: MergeOptions,
     /** Where a killed import stopped inside a run (null: not inside one). */
     resumePrevT: number | null,
     private readonly counts: ImportCounts,
@@ -61,7 +61,7 @@ export class ImportMerge {
     this.setSpan = db.prepare('UPDATE reading SET span_ms = ? WHERE k = ?');
     this.advanceCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0 AND (last_t IS NULL OR last_t < ?)');
     this.writeBatch = rowBatchWriter(db);
-    this.levels = rollupBucketings(() => o.timeZone);
+    this.levels = rollupBucketings(() => options.timeZone);
     if (resumePrevT !== null) {
       // Stopped inside a run: its minute is ours, even though its rollup now says "held".
       this.prevT = resumePrevT;
@@ -87,7 +87,7 @@ export class ImportMerge {
       const at = i * STAGED_WIDTH;
       const k = rows[at + STAGED.key]!;
       const t = keyTime(k);
-      if (t > this.o.liveAfter) {
+      if (t > this.options.liveAfter) {
         this.counts.whileRecording++;
         this.closeRun(batch);
         continue;
@@ -106,8 +106,8 @@ export class ImportMerge {
       }
       if (Number.isNaN(this.prevT)) this.prevT = this.predecessor(k, m);
       const row = { key: k, meanD: rows[at + STAGED.meanD]!, minO: rows[at + STAGED.minO]!, maxO: rows[at + STAGED.maxO]!, rmsMc: rows[at + STAGED.rmsMc]!, flags: rows[at + STAGED.flags]! };
-      batch.addEncoded(row, spanBetween(this.prevT, NaN, t, NaN, this.o.maxGapMs));
-      if (t >= this.o.rawFrom) this.counts.raw++;
+      batch.addEncoded(row, spanBetween(this.prevT, NaN, t, NaN, this.options.maxGapMs));
+      if (t >= this.options.rawFrom) this.counts.raw++;
       else this.counts.rollupOnly++;
       this.prevT = t;
       last = t;
@@ -142,7 +142,7 @@ export class ImportMerge {
 
   /** The stored reading right after a run had missing time (or nothing) before it: give it its real span. */
   private newBatch(capacity: number): RowBatch {
-    return new RowBatch({ calibration: this.o.calibration, rawFrom: this.o.rawFrom, levels: this.levels }, capacity);
+    return new RowBatch({ calibration: this.options.calibration, rawFrom: this.options.rawFrom, levels: this.levels }, capacity);
   }
 
   private closeRun(batch: RowBatch): void {
@@ -155,7 +155,7 @@ export class ImportMerge {
     if (!next || next.span_ms > 0) return;
     const t = keyTime(next.k);
     if (next.span_ms < 0 && t + next.span_ms > end) return;
-    const span = spanBetween(end, NaN, t, NaN, this.o.maxGapMs);
+    const span = spanBetween(end, NaN, t, NaN, this.options.maxGapMs);
     if (span === next.span_ms) return;
     batch.respan(t, next.rms_mc, next.span_ms, span);
     this.setSpan.run(span, next.k);

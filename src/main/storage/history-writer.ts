@@ -51,9 +51,9 @@ export class HistoryWriter {
 
   constructor(
     readonly db: Database.Database,
-    private readonly o: HistoryWriterOptions,
+    private readonly options: HistoryWriterOptions,
   ) {
-    this.levels = rollupBucketings(o.timeZone);
+    this.levels = rollupBucketings(options.timeZone);
     this.writeBatch = rowBatchWriter(db);
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
     this.commit = db.transaction((batch: RowBatch, lastT: number) => {
@@ -82,8 +82,8 @@ export class HistoryWriter {
   }
 
   writeColumns(c: ReadingColumns): WriteResult {
-    const batch = new RowBatch({ calibration: this.o.calibration(), rawFrom: this.o.rawFrom(), levels: this.levels }, c.length);
-    const maxGap = this.o.maxGapMs();
+    const batch = new RowBatch({ calibration: this.options.calibration(), rawFrom: this.options.rawFrom(), levels: this.levels }, c.length);
+    const maxGap = this.options.maxGapMs();
     let lastT = this.prevT;
     let lastMono = this.prevMono;
     let refused = 0;
@@ -98,7 +98,7 @@ export class HistoryWriter {
       lastT = t;
       lastMono = mono;
     }
-    if (refused > 0) this.o.log?.(`storage: ${refused} readings at or before ${new Date(this.prevT).toISOString()} refused (clock went back?)`);
+    if (refused > 0) this.options.log?.(`storage: ${refused} readings at or before ${new Date(this.prevT).toISOString()} refused (clock went back?)`);
     if (refused === c.length) return { written: 0, refused };
     this.commit(batch, lastT);
     // Only after the commit: a failed write leaves the timeline where the disk is.
@@ -109,7 +109,7 @@ export class HistoryWriter {
 
   /** Rows migrated from schema v1 have no rollups yet: build them once, from their stored spans. */
   private replayRollups(fromT: number): void {
-    const batch = new RowBatch({ calibration: this.o.calibration(), rawFrom: -Infinity, levels: this.levels }, 0);
+    const batch = new RowBatch({ calibration: this.options.calibration(), rawFrom: -Infinity, levels: this.levels }, 0);
     this.db.transaction(() => {
       const rows = this.db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k >= ? ORDER BY k').iterate(fromT * 8) as IterableIterator<{
         k: number;

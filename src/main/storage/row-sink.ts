@@ -26,10 +26,10 @@ export class RowBatch {
   rawRows = 0;
 
   constructor(
-    private readonly o: RowBatchOptions,
+    private readonly options: RowBatchOptions,
     capacity: number,
   ) {
-    this.rollups = new RollupBatch(o.levels, o.rawFrom);
+    this.rollups = new RollupBatch(options.levels, options.rawFrom);
     this.raw = new Float64Array(capacity * ROW_WIDTH);
   }
 
@@ -55,13 +55,13 @@ export class RowBatch {
 
   /** A stored reading's span corrected (an import filled the gap before it): its energy and time move. */
   respan(t: number, rmsMc: number, oldSpanMs: number, newSpanMs: number): void {
-    const power = storedPower(rmsMc, this.o.calibration);
+    const power = storedPower(rmsMc, this.options.calibration);
     this.rollups.respan(t, energyMj(power, oldSpanMs), oldSpanMs, energyMj(power, newSpanMs), newSpanMs);
   }
 
   /** The rollups of a row already stored (schema v1 rows migrated without them). */
   addRollupsOf(t: number, rmsMc: number, spanMs: number): void {
-    const power = storedPower(rmsMc, this.o.calibration);
+    const power = storedPower(rmsMc, this.options.calibration);
     this.rollups.add(t, Math.round(power), energyMj(power, spanMs), spanMs);
   }
 
@@ -69,7 +69,7 @@ export class RowBatch {
   private accept(at: number): void {
     const t = keyTime(this.raw[at + COL.key]!);
     this.addRollupsOf(t, this.raw[at + COL.rmsMc]!, this.raw[at + COL.spanMs]!);
-    if (t >= this.o.rawFrom) this.rawRows++;
+    if (t >= this.options.rawFrom) this.rawRows++;
   }
 }
 

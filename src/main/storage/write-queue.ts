@@ -18,16 +18,16 @@ export class WriteQueue {
   private pending: TimedReading[] = [];
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly o: WriteQueueOptions) {}
+  constructor(private readonly options: WriteQueueOptions) {}
 
   start(): void {
-    this.timer ??= setInterval(() => this.flush(), this.o.flushIntervalMs);
+    this.timer ??= setInterval(() => this.flush(), this.options.flushIntervalMs);
     this.timer.unref?.();
   }
 
   enqueue(r: TimedReading): void {
     this.pending.push(r);
-    const max = this.o.maxPending ?? 100_000;
+    const max = this.options.maxPending ?? 100_000;
     if (this.pending.length > max) this.pending.splice(0, this.pending.length - max);
   }
 
@@ -45,12 +45,12 @@ export class WriteQueue {
     this.pending = [];
     const started = performance.now();
     try {
-      this.o.write(batch);
-      this.o.onFlush?.(batch.length, performance.now() - started);
+      this.options.write(batch);
+      this.options.onFlush?.(batch.length, performance.now() - started);
       return true;
     } catch (err) {
       this.pending = batch.concat(this.pending);
-      this.o.onError?.(err, this.pending.length);
+      this.options.onError?.(err, this.pending.length);
       return false;
     }
   }
