@@ -41,11 +41,9 @@ type KioskOps =
   | 'getTempoDays'
   | 'setTempoColour';
 
-/** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
-export function createKioskServices(options: KioskOptions) {
-  const settings = new SettingsService({ configPath: options.configPath, current: options.config, apply: options.applyConfig, now: options.now });
-  const colours = new TempoColourStore(tempoFileFor(options.dbPath));
-  const cost = new CostService({
+/** Cost from the minute rollups, priced again when the tariff, zone, calibration or colours change. */
+function costService(options: KioskOptions, colours: TempoColourStore): CostService {
+  return new CostService({
     slices: (from, to) => energySlices(options.db, from, to),
     tariff: () => options.config().tariff,
     timeZone: () => options.config().timeZone,
@@ -53,8 +51,12 @@ export function createKioskServices(options: KioskOptions) {
     revision: () => JSON.stringify([options.config().calibration, colours.revision]),
     now: options.now,
   });
+}
+
+/** Exports to a USB stick when one is mounted, else to export.folder. */
+function exportService(options: KioskOptions): ExportService {
   const media = (): DestinationOptions => ({ ...options.media, folder: options.config().export.folder ?? options.media?.folder });
-  const exports = new ExportService({
+  return new ExportService({
     openReader: () => openDatabase(options.dbPath, { readonly: true }),
     calibration: () => options.config().calibration,
     timeZone: () => options.config().timeZone,
@@ -63,6 +65,14 @@ export function createKioskServices(options: KioskOptions) {
     now: options.now,
     ...(options.run ? { run: options.run } : {}),
   });
+}
+
+/** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
+export function createKioskServices(options: KioskOptions) {
+  const settings = new SettingsService({ configPath: options.configPath, current: options.config, apply: options.applyConfig, now: options.now });
+  const colours = new TempoColourStore(tempoFileFor(options.dbPath));
+  const cost = costService(options, colours);
+  const exports = exportService(options);
   const dimmer = new ScreenDimmer({
     backlight: findBacklight(options.sysRoot),
     brightness: () => options.config().brightness,
@@ -76,7 +86,7 @@ export function createKioskServices(options: KioskOptions) {
   };
   const handlers: Pick<Handlers, KioskOps> = {
     getSettings: () => settings.view(),
-    validateSettings: ({ settings: s }) => settings.validate(s),
+    validateSettings: (request) => settings.validate(request.settings),
     saveSettings: (req) => settings.save(req),
     checkPin: ({ pin }) => settings.checkPin(pin),
     getCost: () => cost.summary(),

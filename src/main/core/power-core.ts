@@ -86,15 +86,7 @@ export class PowerCore {
       timeZone: () => this.config.timeZone,
     });
     this.energyQuery = new EnergyQuery(db, () => this.config.timeZone, () => this.clock.now());
-    this.queue = new WriteQueue({
-      write: (rows) => {
-        this.writer.insert(rows);
-        // Small steps after each batch: retention never holds up acquisition.
-        this.retention.step(this.rawFrom(), RETENTION_STEP_ROWS);
-      },
-      flushIntervalMs: options.config.storage.flushIntervalMs,
-      onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
-    });
+    this.queue = this.writeQueue(options.config.storage.flushIntervalMs);
     const chosen = chooseSource(options.config, { ...options, clock: this.clock });
     this.sourceKind = chosen.source.kind;
     this.notice = [options.extraNotice, chosen.notice].filter(Boolean).join(' · ') || null;
@@ -119,19 +111,35 @@ export class PowerCore {
       ...(options.sysRoot ? { sysRoot: options.sysRoot } : {}),
       ...(options.run ? { run: options.run } : {}),
     });
-    this.handlers = {
+    this.handlers = { ...this.readingHandlers(), ...this.kiosk.handlers };
+  }
+
+  /** Live state and the stored past; ranges read in the zone configured at the time of asking. */
+  private readingHandlers(): Pick<Handlers, 'getStatus' | 'getRecent' | 'getHistory' | 'getEnergy'> {
+    return {
       getStatus: () => this.status(),
       getRecent: ({ minutes }) => this.recent(minutes),
-      getHistory: ({ maxPoints, ...q }) => {
-        const { from, to } = requestRange(q, this.config.timeZone, MAX_QUERY_RANGE_MS);
+      getHistory: ({ maxPoints, ...range }) => {
+        const { from, to } = requestRange(range, this.config.timeZone, MAX_QUERY_RANGE_MS);
         return this.historyQuery.history(from, to, maxPoints);
       },
-      getEnergy: ({ per, ...q }) => {
-        const { from, to } = requestRange(q, this.config.timeZone, MAX_QUERY_RANGE_MS);
+      getEnergy: ({ per, ...range }) => {
+        const { from, to } = requestRange(range, this.config.timeZone, MAX_QUERY_RANGE_MS);
         return this.energyQuery.energy(from, to, per);
       },
-      ...this.kiosk.handlers,
     };
+  }
+
+  private writeQueue(flushIntervalMs: number): WriteQueue {
+    return new WriteQueue({
+      write: (rows) => {
+        this.writer.insert(rows);
+        // Small steps after each batch: retention never holds up acquisition.
+        this.retention.step(this.rawFrom(), RETENTION_STEP_ROWS);
+      },
+      flushIntervalMs,
+      onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
+    });
   }
 
   private rawFrom(): number {
