@@ -1,6 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
-import type { Reading, Status } from '../shared/contract';
 import { localDateKey } from '../shared/local-time';
 import { CostPanel } from './components/CostPanel';
 import { DailyCosts } from './components/DailyCosts';
@@ -12,56 +10,44 @@ import { RangeBar } from './components/RangeBar';
 import { PowerAlert } from './components/PowerAlert';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
-import { WordsProvider, useApi } from './app-context';
+import { WordsProvider, useApi, useWords } from './app-context';
 import { useScreenWake } from './use-screen-wake';
 import { type Locale, dictionaries } from './i18n';
-import { usePanZoom } from './use-pan-zoom';
-import { type PresetId, type Range, type View, pan, presetRange, zoom } from './view-range';
+import { useChartView } from './use-chart-view';
+import { useLiveReadings } from './use-live-readings';
+import type { Range } from './view-range';
 
-/** A preset ("last 24 h") moves with the clock; its data is fetched again this often. */
-const PRESET_REFRESH_MS = 30_000;
+type Dialog = 'none' | 'export' | 'settings';
 
-function rangeOf(view: View, now: number, liveMs: number): Range {
-  if (view.kind === 'fixed') return view.range;
-  if (view.kind === 'live') return { from: now - liveMs, to: now };
-  return presetRange(view.preset, now);
+/** Today's and this month's cost, and the buttons that open the dialogs. */
+function SidePanel({ costKey, open }: { costKey: string; open(dialog: Dialog): void }) {
+  const { t } = useWords();
+  return (
+    <aside className="side">
+      <CostPanel refreshKey={costKey} />
+      <nav className="actions">
+        <button type="button" className="btn" onClick={() => open('export')} data-testid="open-export">
+          {t.export}
+        </button>
+        <button type="button" className="btn" onClick={() => open('settings')} data-testid="open-settings">
+          {t.settings}
+        </button>
+      </nav>
+    </aside>
+  );
 }
 
 /** `forcedLocale` (from ?lang=) wins over the configured language. */
 export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
   const api = useApi();
-  const [status, setStatus] = useState<Status | null>(null);
+  const { status, latest, onReading } = useLiveReadings(api);
   const locale: Locale = forcedLocale ?? status?.display.language ?? 'fr';
   const t = dictionaries[locale];
-  const [dialog, setDialog] = useState<'none' | 'export' | 'settings'>('none');
+  const [dialog, setDialog] = useState<Dialog>('none');
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   useScreenWake(api);
-  const [latest, setLatest] = useState<Reading | null>(null);
-  const listeners = useRef(new Set<(r: Reading) => void>());
-
-  useEffect(() => {
-    // One subscription for the whole page: in a browser each is an HTTP connection.
-    const off = api.subscribe((e) => {
-      if (e.type === 'status') {
-        setStatus(e.status);
-        if (e.status.lastReading) setLatest((prev) => prev ?? e.status.lastReading);
-      } else {
-        // The gauge is cheap and is the point of the screen: draw it now, before
-        // the chart's heavier redraw (queued for the next animation frame).
-        flushSync(() => setLatest(e.reading));
-        for (const l of listeners.current) l(e.reading);
-      }
-    });
-    void api.getStatus({}).then((s) => setStatus((prev) => prev ?? s)).catch(() => undefined);
-    return off;
-  }, [api]);
-
-  const onReading = useCallback((l: (r: Reading) => void) => {
-    listeners.current.add(l);
-    return () => void listeners.current.delete(l);
-  }, []);
   const minutes = status?.display.liveMinutes ?? 10;
   const loadRecent = useCallback(() => api.getRecent({ minutes }), [api, minutes]);
   const display = useMemo(
@@ -75,48 +61,17 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
   // Settings saved or changed: price again at once.
   const costKey = JSON.stringify([status?.display, dialog === 'none']);
 
-  const [view, setView] = useState<View>({ kind: 'live' });
-  const [tick, setTick] = useState(() => Date.now());
-  useEffect(() => {
-    if (view.kind !== 'preset') return;
-    const id = setInterval(() => setTick(Date.now()), PRESET_REFRESH_MS);
-    return () => clearInterval(id);
-  }, [view.kind]);
-  const liveMs = minutes * 60_000;
-  const range = useMemo(() => rangeOf(view, tick, liveMs), [view, tick, liveMs]);
-  const pick = useCallback((id: PresetId) => {
-    setTick(Date.now());
-    setView(id === 'live' ? { kind: 'live' } : { kind: 'preset', preset: id });
-  }, []);
   const chartArea = useRef<HTMLDivElement>(null);
-  usePanZoom(chartArea, {
-    onPan: (dx) => setView((v) => ({ kind: 'fixed', range: pan(rangeOf(v, Date.now(), liveMs), dx, Date.now()) })),
-    onZoom: (f, at) => setView((v) => ({ kind: 'fixed', range: zoom(rangeOf(v, Date.now(), liveMs), f, at, Date.now()) })),
-    onEnd: () => undefined,
-  });
+  const { view, range, pick } = useChartView(chartArea, minutes * 60_000);
   const loadHistory = useCallback((r: Range, maxPoints: number) => api.getHistory({ from: r.from, to: r.to, maxPoints }), [api]);
 
   return (
     <WordsProvider locale={locale}>
       <main className="app">
         <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} />
-        <aside className="side">
-          <CostPanel refreshKey={costKey} />
-          <nav className="actions">
-            <button type="button" className="btn" onClick={() => setDialog('export')} data-testid="open-export">
-              {t.export}
-            </button>
-            <button type="button" className="btn" onClick={() => setDialog('settings')} data-testid="open-settings">
-              {t.settings}
-            </button>
-          </nav>
-        </aside>
+        <SidePanel costKey={costKey} open={setDialog} />
         <section className="now" aria-label={t.now}>
-          <Gauge
-            watts={latest?.powerW ?? null}
-            maxW={display?.gaugeMaxW ?? 10_000}
-            readingT={latest?.t ?? null}
-          />
+          <Gauge watts={latest?.powerW ?? null} maxW={display?.gaugeMaxW ?? 10_000} readingT={latest?.t ?? null} />
         </section>
         <section className="recent">
           <RangeBar view={view} labels={t.ranges} onPick={pick} />

@@ -25,6 +25,58 @@ function Choice<T extends string>({ items, value, label, onPick, testId }: { ite
   );
 }
 
+/** A running export's progress; then where the file went and how many rows, or why it failed; eject for a stick. */
+function ExportResult({ job, onClose }: { job: ExportJob; onClose(): void }) {
+  const api = useApi();
+  const { t, tag } = useWords();
+  const [ejected, setEjected] = useState<string | null>(null);
+  const where = (done: Extract<ExportJob, { state: 'done' }>): string => `${done.destination.kind === 'usb' ? t.onStick : t.inFolder} ${done.file}`;
+  return (
+    <div className="dialog-body export-result" data-testid="export-result" data-state={job.state}>
+      {job.state === 'running' && (
+        <>
+          <p>{t.exporting}</p>
+          <progress max={Math.max(1, job.total)} value={job.rows} />
+        </>
+      )}
+      {job.state === 'done' && <p className="export-where">{t.exportedTo(formatInteger(job.rows, tag), where(job))}</p>}
+      {job.state === 'failed' && (
+        <p className="export-failed">
+          {t.failures[job.reason]} <small>{job.message}</small>
+        </p>
+      )}
+      <div className="dialog-actions">
+        {job.state === 'done' && job.destination.kind === 'usb' && !ejected && (
+          <button type="button" className="btn" onClick={() => void api.ejectMedia({ dir: job.destination.dir }).then((r) => setEjected(r.ok ? t.ejected : r.message))}>
+            {t.eject}
+          </button>
+        )}
+        {ejected && <p>{ejected}</p>}
+        <button type="button" className="btn btn-primary" onClick={onClose}>
+          {t.close}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Close, the dates picked so far (when picking), and Start. */
+function ExportActions({ dates, ready, onStart, onClose }: { dates: { from: string | null; to: string | null } | null; ready: boolean; onStart(): void; onClose(): void }) {
+  const { t, tag } = useWords();
+  const short = (date: string): string => formatDateKey(date, tag, 'short');
+  return (
+    <footer className="dialog-actions">
+      <button type="button" className="btn" onClick={onClose} data-testid="export-close">
+        {t.close}
+      </button>
+      <span className="picked-dates">{!dates ? '' : !dates.from ? t.calendarFrom : `${short(dates.from)} – ${dates.to ? short(dates.to) : t.calendarTo}`}</span>
+      <button type="button" className="btn btn-primary" disabled={!ready} onClick={onStart} data-testid="export-start">
+        {t.startExport}
+      </button>
+    </footer>
+  );
+}
+
 /** Range, step and format by touch; then where the file went, how many rows, and eject. */
 export function ExportDialog({ today, onClose }: ExportDialogProps) {
   const api = useApi();
@@ -34,7 +86,6 @@ export function ExportDialog({ today, onClose }: ExportDialogProps) {
   const [resolution, setResolution] = useState<ExportResolution>('1min');
   const [csvLocale, setCsvLocale] = useState<CsvLocale>(locale);
   const [job, setJob] = useState<ExportJob | null>(null);
-  const [ejected, setEjected] = useState<string | null>(null);
 
   useEffect(() => {
     if (job?.state !== 'running') return;
@@ -47,7 +98,6 @@ export function ExportDialog({ today, onClose }: ExportDialogProps) {
   const start = (): void => {
     if (range) void api.startExport({ range, resolution, locale: csvLocale }).then(setJob);
   };
-  const where = (j: Extract<ExportJob, { state: 'done' }>): string => `${j.destination.kind === 'usb' ? t.onStick : t.inFolder} ${j.file}`;
 
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label={t.export} data-testid="export-dialog">
@@ -73,48 +123,10 @@ export function ExportDialog({ today, onClose }: ExportDialogProps) {
               )}
             </div>
             {/* Outside the scrolling body: the main action is always on screen. */}
-            <footer className="dialog-actions">
-              <button type="button" className="btn" onClick={onClose} data-testid="export-close">
-                {t.close}
-              </button>
-              <span className="picked-dates">
-                {preset !== 'dates'
-                  ? ''
-                  : !dates.from
-                    ? t.calendarFrom
-                    : `${formatDateKey(dates.from, tag, 'short')} – ${dates.to ? formatDateKey(dates.to, tag, 'short') : t.calendarTo}`}
-              </span>
-              <button type="button" className="btn btn-primary" disabled={!range} onClick={start} data-testid="export-start">
-                {t.startExport}
-              </button>
-            </footer>
+            <ExportActions dates={preset === 'dates' ? dates : null} ready={range !== null} onStart={start} onClose={onClose} />
           </>
         ) : (
-          <div className="dialog-body export-result" data-testid="export-result" data-state={job.state}>
-            {job.state === 'running' && (
-              <>
-                <p>{t.exporting}</p>
-                <progress max={Math.max(1, job.total)} value={job.rows} />
-              </>
-            )}
-            {job.state === 'done' && <p className="export-where">{t.exportedTo(formatInteger(job.rows, tag), where(job))}</p>}
-            {job.state === 'failed' && (
-              <p className="export-failed">
-                {t.failures[job.reason]} <small>{job.message}</small>
-              </p>
-            )}
-            <div className="dialog-actions">
-              {job.state === 'done' && job.destination.kind === 'usb' && !ejected && (
-                <button type="button" className="btn" onClick={() => void api.ejectMedia({ dir: job.destination.dir }).then((r) => setEjected(r.ok ? t.ejected : r.message))}>
-                  {t.eject}
-                </button>
-              )}
-              {ejected && <p>{ejected}</p>}
-              <button type="button" className="btn btn-primary" onClick={onClose}>
-                {t.close}
-              </button>
-            </div>
-          </div>
+          <ExportResult job={job} onClose={onClose} />
         )}
       </div>
     </div>

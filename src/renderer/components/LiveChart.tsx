@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Reading } from '../../shared/contract';
 import { toZonedWallClock } from '../../shared/local-time';
 import { BoundedSeries } from '../chart/bounded-series';
+import { drawLive } from '../chart/plots';
 
 interface LiveChartProps {
   /** Registers a listener for new readings; returns its removal. */
@@ -35,29 +36,7 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title }: L
     const draw = (): void => {
       frame = 0;
       if (!alive) return;
-      const end = series.lastT ?? Date.now();
-      void Plotly.react(
-        node,
-        [{ type: 'scatter', mode: 'lines', x: series.x, y: series.y, line: { color: '#4fc3f7', width: 2 }, hovertemplate: '%{y:.2f} kW<extra></extra>' }],
-        {
-          datarevision: ++revision,
-          paper_bgcolor: 'rgba(0,0,0,0)',
-          plot_bgcolor: 'rgba(0,0,0,0)',
-          font: { color: '#c9d4e0', size: 14 },
-          margin: { l: 48, r: 12, t: 8, b: 32 },
-          xaxis: {
-            type: 'date',
-            range: [toZonedWallClock(end - minutes * 60_000, timeZone), toZonedWallClock(end, timeZone)],
-            gridcolor: '#223',
-            fixedrange: true,
-            // Hours only: Plotly's second line would print the date in English.
-            tickformat: '%H:%M',
-          },
-          yaxis: { title: { text: 'kW' }, rangemode: 'tozero', gridcolor: '#223', fixedrange: true },
-          showlegend: false,
-        },
-        { displayModeBar: false, responsive: true, staticPlot: false },
-      );
+      drawLive(node, series, series.lastT ?? Date.now(), minutes, timeZone, ++revision);
     };
     const schedule = (): void => {
       if (!frame) frame = requestAnimationFrame(draw);
