@@ -3,6 +3,10 @@
 // npm ci does not run Electron's download script (allowScripts), so the binary is
 // fetched here, on first start. Where it cannot be fetched (no internet), the same
 // app runs headless and says where to point a browser.
+// Native modules: better-sqlite3 13 is one Node-API binary for Node and Electron.
+// spi-device is built for Electron apart, into native/ (scripts/electron-native.mjs),
+// so node_modules keeps the Node build the tests use; where that build cannot be
+// made, the window reads the kernel's mcp3008 driver or simulates, and says so.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -52,6 +56,9 @@ if (!binary) {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
+  if (run(process.execPath, [join(root, 'scripts', 'electron-native.mjs'), '--if-missing']) !== 0) {
+    console.error('corcy-power: starting the kiosk without spi-device (see above).');
+  }
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env });

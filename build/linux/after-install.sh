@@ -1,7 +1,9 @@
-#!/bin/bash
+#!/bin/sh
 # postinst of the CorcyPower .deb (electron-builder deb.afterInstall). electron-builder
 # fills in the dollar-brace macros executable and sanitizedProductName; every other
 # shell variable here is written without braces so it is not taken for a macro.
+# POSIX sh: test/packaging runs sh -n and ShellCheck on the script inside the
+# built package.
 #
 # Choose at install time:  sudo CORCY_POWER_USER=pi CORCY_POWER_MODE=desktop apt install ./corcy-power_*.deb
 #   CORCY_POWER_USER  the user the kiosk runs as (default: the user with uid 1000)
@@ -13,13 +15,20 @@ R="$CORCY_POWER_ROOT"  # empty on a real install
 APP="/opt/${sanitizedProductName}"
 EXE='${executable}'
 
+K="$R$APP/resources/kiosk"
 # --- what electron-builder's own postinst does: the command on PATH, the sandbox.
+# The command is the wrapper (corcy-power-kiosk's sibling in resources/kiosk) that
+# lets `sudo corcy-power install-kiosk` start Electron as root; it runs $APP/$EXE.
+CMD="$APP/resources/kiosk/$EXE"
+chmod 0755 "$R$CMD"
 if type update-alternatives >/dev/null 2>&1 && [ -z "$R" ]; then
-  update-alternatives --install "/usr/bin/$EXE" "$EXE" "$APP/$EXE" 100 || ln -sf "$APP/$EXE" "/usr/bin/$EXE"
+  # An older CorcyPower pointed the alternative at the Electron binary itself.
+  update-alternatives --remove "$EXE" "$APP/$EXE" >/dev/null 2>&1 || true
+  update-alternatives --install "/usr/bin/$EXE" "$EXE" "$CMD" 100 || ln -sf "$CMD" "/usr/bin/$EXE"
 else
-  mkdir -p "$R/usr/bin" && ln -sf "$APP/$EXE" "$R/usr/bin/$EXE"
+  mkdir -p "$R/usr/bin" && ln -sf "$CMD" "$R/usr/bin/$EXE"
 fi
-if ! { [[ -L /proc/self/ns/user ]] && unshare --user true; } 2>/dev/null; then
+if ! { [ -L /proc/self/ns/user ] && unshare --user true; } 2>/dev/null; then
   chmod 4755 "$R$APP/chrome-sandbox" 2>/dev/null || true
 else
   chmod 0755 "$R$APP/chrome-sandbox" 2>/dev/null || true
@@ -27,7 +36,6 @@ fi
 if hash update-desktop-database 2>/dev/null; then update-desktop-database "$R/usr/share/applications" || true; fi
 
 # --- CorcyPower: the boot files (rendered from src/main/kiosk by npm run kiosk-templates).
-K="$R$APP/resources/kiosk"
 install -D -m 0755 "$K/corcy-power-kiosk" "$R/usr/bin/corcy-power-kiosk"
 install -D -m 0644 "$K/corcy-power-kiosk@.service" "$R/lib/systemd/system/corcy-power-kiosk@.service"
 install -D -m 0644 "$K/corcy-power-serve@.service" "$R/lib/systemd/system/corcy-power-serve@.service"
@@ -52,12 +60,15 @@ case "$MODE" in
   desktop)
     install -D -m 0644 -o "$U" -g "$(id -gn "$U")" "$K/corcy-power.desktop" "$AUTOSTART"
     systemctl disable "corcy-power-kiosk@$U.service" "corcy-power-serve@$U.service" 2>/dev/null || true
+    systemctl set-default graphical.target 2>/dev/null || true
     echo "CorcyPower: starts when $U logs in to the desktop (turn on desktop auto-login in raspi-config)" ;;
   cage)
     rm -f "$AUTOSTART"
     systemctl disable "corcy-power-serve@$U.service" 2>/dev/null || true
     systemctl enable "corcy-power-kiosk@$U.service" || true
-    echo "CorcyPower: cage kiosk on tty1 for $U at boot (needs: apt install cage; boot to console)" ;;
+    # Boot to console: no display manager on the screen cage takes (docs/pi-setup.md).
+    systemctl set-default multi-user.target 2>/dev/null || true
+    echo "CorcyPower: cage kiosk on tty1 for $U at boot, booting to console (needs: apt install cage)" ;;
   headless)
     rm -f "$AUTOSTART"
     systemctl disable "corcy-power-kiosk@$U.service" 2>/dev/null || true

@@ -1,4 +1,4 @@
-#!/bin/bash
+#!/bin/sh
 # postrm of the CorcyPower .deb (electron-builder deb.afterRemove). The database and
 # the config stay in the user's home: removing the app never removes readings.
 
@@ -7,7 +7,7 @@ APP="/opt/${sanitizedProductName}"
 EXE='${executable}'
 
 if type update-alternatives >/dev/null 2>&1 && [ -z "$R" ]; then
-  update-alternatives --remove "$EXE" "$APP/$EXE" || true
+  update-alternatives --remove "$EXE" "$APP/resources/kiosk/$EXE" || true
 else
   rm -f "$R/usr/bin/$EXE"
 fi

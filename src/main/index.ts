@@ -1,13 +1,16 @@
 import { type BrowserWindow, app, dialog, powerSaveBlocker, session } from 'electron';
 import { LIVE_CHANNEL } from '../shared/ops';
 import { COMMANDS } from './cli/commands';
-import { cliCommandIn, userArgs } from './cli/electron-argv';
+import { cliCommandIn, userArgs, windowRefusal } from './cli/electron-argv';
+import type { Config } from './config/config-schema';
 import { startupConfig } from './config/load-config';
 import { defaultConfigPath, defaultDbPath } from './config/paths';
 import { PowerCore } from './core/power-core';
 import { runCliInElectron } from './electron/cli-mode';
+import { applyGpuSetting, logGpuStatus, reloadWhenGone } from './electron/gpu';
 import { registerIpc } from './electron/ipc';
 import { applyKioskSwitches } from './electron/kiosk-switches';
+import { SPI_ADDON_ENV, spiAddonPath } from './electron/native-addons';
 import { blockNavigation, hardenSession } from './electron/security';
 import { createKioskWindow, pageUrl } from './electron/window';
 
@@ -23,22 +26,35 @@ const flag = (name: string): string | undefined => {
 if (cliCommandIn(args, COMMANDS.map((c) => c.name)) !== null) {
   // `corcy-power serve`, `corcy-power install-kiosk`...: no window, no instance lock.
   runCliInElectron(args);
+} else if (windowRefusal(process.argv) !== null) {
+  console.error(windowRefusal(process.argv));
+  app.exit(1);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   applyKioskSwitches();
-  void start();
+  const configPath = flag('--config') ?? defaultConfigPath();
+  // Run on the defaults when the file does not validate, as serve does: shown, and the file left untouched.
+  const { config, problem: configProblem } = startupConfig(configPath);
+  // Before ready: the GPU can only be turned off before Chromium starts it.
+  applyGpuSetting(config.display.gpu);
+  process.env[SPI_ADDON_ENV] ??= spiAddonPath({
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    arch: process.arch,
+  });
+  void start(config, configPath, configProblem);
 }
 
-async function start(): Promise<void> {
+async function start(config: Config, configPath: string, configProblem: string | null): Promise<void> {
   await app.whenReady();
+  logGpuStatus();
   const buildDir = __dirname;
   const url = pageUrl(buildDir);
   hardenSession(session.defaultSession);
   blockNavigation((u) => u.split('#')[0] === url);
 
-  const configPath = flag('--config') ?? defaultConfigPath();
-  const { config, problem: configProblem } = startupConfig(configPath);
   const dbPath = flag('--db') ?? config.storage.path ?? defaultDbPath();
   let core: PowerCore;
   try {
@@ -58,6 +74,7 @@ async function start(): Promise<void> {
 
   const open = (): void => {
     win = createKioskWindow({ buildDir, kiosk: !args.includes('--windowed'), devTools: !app.isPackaged });
+    reloadWhenGone(win);
     win.on('closed', () => (win = null));
   };
   open();

@@ -58,12 +58,24 @@ export const SourceStateSchema = z.discriminatedUnion('kind', [
 ]);
 export type SourceState = z.infer<typeof SourceStateSchema>;
 
+/** How the source really reads its windows: measured, not configured. */
+export const AcquisitionFiguresSchema = z.object({
+  /** SPI ioctls per window (spidev's bufsiz sets it); null for a source without ioctls. */
+  ioctlsPerWindow: z.number().int().positive().nullable(),
+  samplesPerSecond: z.number().nonnegative(),
+  /** Mains cycles the last window spanned, from its measured duration. */
+  mainsCyclesPerWindow: z.number().nonnegative(),
+});
+export type AcquisitionFigures = z.infer<typeof AcquisitionFiguresSchema>;
+
 export const StatusSchema = z.object({
   source: SourceKindSchema,
   state: SourceStateSchema,
   /** Why this source (no ADC found, module missing...), shown on screen. */
   notice: z.string().nullable(),
   lastReading: ReadingSchema.nullable(),
+  /** Absent until the first window (and from servers older than this field). */
+  acquisition: AcquisitionFiguresSchema.optional(),
   display: z.object({
     gaugeMaxW: z.number().positive(),
     liveMinutes: z.number().positive(),

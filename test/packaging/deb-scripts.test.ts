@@ -65,7 +65,7 @@ describe('deb maintainer scripts', () => {
     const s = stageInstall();
     const r = run(config.deb.afterInstall, s, { CORCY_POWER_USER: me.username, CORCY_POWER_MODE: 'cage' });
     expect(r.status, r.stderr).toBe(0);
-    expect(readlinkSync(join(s.R, 'usr/bin/corcy-power'))).toBe('/opt/CorcyPower/corcy-power');
+    expect(readlinkSync(join(s.R, 'usr/bin/corcy-power'))).toBe('/opt/CorcyPower/resources/kiosk/corcy-power');
     expect(statSync(join(s.R, 'usr/bin/corcy-power-kiosk')).mode & 0o777).toBe(0o755);
     expect(readFileSync(join(s.R, 'lib/systemd/system/corcy-power-kiosk@.service'), 'utf8')).toContain('Restart=always');
     expect(existsSync(join(s.R, 'lib/systemd/system/corcy-power-serve@.service'))).toBe(true);
@@ -73,6 +73,7 @@ describe('deb maintainer scripts', () => {
     expect(cmds).toContain(`adduser ${me.username} spi`);
     expect(cmds).toContain(`systemctl enable corcy-power-kiosk@${me.username}.service`);
     expect(cmds).toContain(`systemctl disable corcy-power-serve@${me.username}.service`);
+    expect(cmds).toContain('systemctl set-default multi-user.target');
     expect(r.stdout).toContain('cage kiosk on tty1');
   });
 

@@ -6,6 +6,10 @@ export interface SampleWindow {
   samples: Uint16Array;
   /** Conversions the bus did not fill (see mcp3008-protocol RX_SENTINEL). */
   lost: number;
+  /** How long the window really lasted, monotonic ms, when the source measured it. */
+  spanMs?: number;
+  /** ioctls the window took, for a source on spidev. */
+  ioctls?: number;
 }
 
 /** Where windows of samples come from: the MCP3008 on SPI, the kernel driver, or the simulator. */
@@ -42,7 +46,7 @@ export function toSourceError(err: unknown, device: string): SourceError {
     case 'EPERM':
       return new SourceError(code, `${device}: permission denied: add this user to the spi group (sudo adduser $USER spi) and log in again`);
     case 'EMSGSIZE':
-      return new SourceError(code, `${device}: transfer larger than spidev's bufsiz: ${detail}`);
+      return new SourceError(code, `${device}: a transfer larger than spidev's bufsiz: ${detail}`);
     default:
       return new SourceError(code, `${device}: ${detail}`);
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Config } from '../config/config-schema';
 import type { AdcSource } from './adc-source';
 import { IIO_ROOT, channelFile, findMcp3008Sync } from './iio-device';
-import { Mcp3008Source } from './mcp3008-source';
+import { type Mcp3008Options, Mcp3008Source } from './mcp3008-source';
 import { type SpiOpener, loadSpiDeviceModule } from './spi-bus';
 import { type Clock, SimulatedSource, systemClock } from './simulated-source';
 import { SysfsSource, type SysfsOptions } from './sysfs-source';
@@ -23,6 +23,8 @@ export interface ChooseOptions {
   /** /sys/bus/iio/devices, and the file boundary of the sysfs source (tests). */
   iioRoot?: string;
   sysfsOpenFile?: SysfsOptions['openFile'];
+  /** spidev's limits and the clock windows are timed on (the bus model in tests). */
+  spidev?: Pick<Mcp3008Options, 'limits' | 'monotonicMs'>;
 }
 
 const canLoadSpiDevice = (): boolean => {
@@ -69,6 +71,7 @@ export function chooseSource(cfg: Config, o: ChooseOptions = {}): ChosenSource {
       windowMs: s.windowMs,
       speedHz: s.speedHz,
       opener: o.opener,
+      ...o.spidev,
     }),
     deviceName: path,
     notice: null,

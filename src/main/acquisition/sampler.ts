@@ -1,4 +1,5 @@
 import type { Reading, SourceState } from '../../shared/contract';
+import type { WindowTiming } from './acquisition-figures';
 import { type AdcSource, toSourceError } from './adc-source';
 import { type ReadingSettings, toReading } from './reading';
 import type { Clock } from './simulated-source';
@@ -17,7 +18,7 @@ export interface SamplerOptions {
   settings: () => ReadingSettings;
   clock: Clock;
   backoff?: Backoff;
-  onReading(reading: Reading, processingMs: number): void;
+  onReading(reading: Reading, processingMs: number, timing: WindowTiming): void;
   onState(state: SourceState): void;
   /** Where the device lives, for error messages. */
   deviceName?: string;
@@ -71,15 +72,19 @@ export class Sampler {
           await this.o.source.open();
           open = true;
         }
+        const begun = this.monotonic();
         const window = await this.o.source.readWindow();
         if (this.stopped) break;
         const wall = this.o.clock.now();
-        const stamp = this.stamper.stamp(wall, this.o.clock.monotonic?.() ?? wall);
+        const mono = this.monotonic();
+        const stamp = this.stamper.stamp(wall, mono);
+        // A source that timed its own window (on its bus) knows better than this loop.
+        const timing = { samples: window.samples.length, spanMs: window.spanMs ?? mono - begun, ioctls: window.ioctls ?? null };
         const started = performance.now();
         const reading = { ...toReading(window, stamp.t, this.o.settings()), mono: stamp.mono };
         this.setState({ kind: 'ok' });
         delay = backoff.initialMs;
-        this.o.onReading(reading, performance.now() - started);
+        this.o.onReading(reading, performance.now() - started, timing);
       } catch (err) {
         open = false;
         await this.o.source.close().catch(() => undefined);
@@ -89,6 +94,10 @@ export class Sampler {
         delay = Math.min(delay * 2, backoff.maxMs);
       }
     }
+  }
+
+  private monotonic(): number {
+    return this.o.clock.monotonic?.() ?? this.o.clock.now();
   }
 
   private pause(ms: number): Promise<void> {

@@ -53,7 +53,8 @@ export class SimulatedSource implements AdcSource {
     this.next = start + this.o.windowMs;
     await this.clock.sleep(this.next - this.clock.now());
     synthesizeWindow(this.out, start, this.o.windowMs, (t) => simulatedCurrent(t, this.o.seed, this.o.volts), this.o.seed, this.o);
-    return { samples: this.out, lost: 0 };
+    // The samples span exactly one window of simulated time, however late the timer fired.
+    return { samples: this.out, lost: 0, spanMs: this.o.windowMs };
   }
 
   async close(): Promise<void> {}

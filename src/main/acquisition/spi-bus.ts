@@ -24,17 +24,19 @@ export interface SpiOpenOptions {
 
 export type SpiOpener = (bus: number, device: number, options: SpiOpenOptions) => Promise<SpiDevice>;
 
-/** spidev limits (FACTS.md): a 14-bit ioctl size field over 32-byte descriptors, and bufsiz. */
-export const SPIDEV_MAX_MESSAGES = 511;
-export const SPIDEV_DEFAULT_BUFSIZ = 4096;
-
 type SpiDeviceModule = {
   open(bus: number, device: number, options: SpiOpenOptions, cb: (err: NodeJS.ErrnoException | null) => void): SpiDevice;
 };
 
+/**
+ * Under Electron, the path of spi-device built for Electron's ABI (set by the
+ * shell: electron/native-addons.ts); Node loads the build in node_modules.
+ */
+export const SPI_ADDON_ENV = 'CORCY_SPI_DEVICE_ADDON';
+
 /** Loads the native module only when asked, so that a missing build is an error value, not a crash. */
 export function loadSpiDeviceModule(): SpiDeviceModule {
-  return createRequire(import.meta.url)('spi-device') as SpiDeviceModule;
+  return createRequire(import.meta.url)(process.env[SPI_ADDON_ENV] || 'spi-device') as SpiDeviceModule;
 }
 
 export const openSpiDevice: SpiOpener = (bus, device, options) =>

@@ -20,3 +20,14 @@ export function cliCommandIn(args: readonly string[], commandNames: readonly str
   if (commandNames.includes(first) || first === 'help' || first === '--help' || first === '-h') return first;
   return null;
 }
+
+/**
+ * Why the kiosk window must not open, or null. --no-sandbox is for
+ * `sudo corcy-power install-kiosk` alone (a command, no window): a window without
+ * Chromium's sandbox would run the page with far more reach than it needs.
+ */
+export function windowRefusal(argv: readonly string[]): string | null {
+  return argv.includes('--no-sandbox')
+    ? 'corcy-power: the kiosk window never runs with --no-sandbox (it is only for `sudo corcy-power install-kiosk`); start it as the kiosk user, without the flag'
+    : null;
+}

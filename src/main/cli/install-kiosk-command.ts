@@ -60,7 +60,7 @@ export const packagedTemplates = (): Record<string, string> =>
 async function writeTemplates(dir: string, log: (l: string) => void): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(packagedTemplates())) {
-    await writeFile(`${dir}/${name}`, text, { mode: name.endsWith('-kiosk') ? 0o755 : 0o644 });
+    await writeFile(`${dir}/${name}`, text, { mode: text.startsWith('#!') ? 0o755 : 0o644 });
     log(`wrote ${dir}/${name}`);
   }
 }

@@ -47,6 +47,8 @@ export const ConfigSchema = z
       .object({
         gaugeMaxW: z.number().positive().max(100_000).default(10_000),
         liveMinutes: z.number().int().min(1).max(60).default(10),
+        /** Chromium's GPU in the kiosk window: auto = off on a Pi 3 (VC4), on elsewhere. Read at start. */
+        gpu: z.enum(['auto', 'off']).default('auto'),
       })
       .strict()
       .prefault({}),

@@ -1,4 +1,5 @@
-import { MAX_QUERY_RANGE_MS, type Reading, type SourceState, type Status } from '../../shared/contract';
+import { type AcquisitionFigures, MAX_QUERY_RANGE_MS, type Reading, type SourceState, type Status } from '../../shared/contract';
+import { type WindowTiming, acquisitionFigures, figuresChanged } from '../acquisition/acquisition-figures';
 import { type ChooseOptions, chooseSource } from '../acquisition/choose-source';
 import { readingFromStats } from '../acquisition/reading';
 import type { ReadingSettings } from '../acquisition/reading';
@@ -62,6 +63,7 @@ export class PowerCore {
   private readonly notice: string | null;
   private config: Config;
   private last: Reading | null = null;
+  private figures: AcquisitionFigures | undefined;
   private readonly log: (line: string) => void;
   readonly kiosk: ReturnType<typeof createKioskServices>;
 
@@ -96,7 +98,7 @@ export class PowerCore {
       clock: this.clock,
       settings: () => this.readingSettings(),
       stamper: new TimelineStamper(this.writer.lastT, this.log),
-      onReading: (r) => this.accept(r),
+      onReading: (r, _ms, timing) => this.accept(r, timing),
       onState: (s) => this.stateChanged(s),
     });
     this.kiosk = createKioskServices({
@@ -189,10 +191,15 @@ export class PowerCore {
     };
   }
 
-  private accept(r: Reading): void {
+  private accept(r: Reading, timing: WindowTiming): void {
     this.last = r;
     this.queue.enqueue(r);
     this.hub.publish({ type: 'reading', reading: r });
+    const figures = acquisitionFigures(timing, this.config.source.mainsHz);
+    if (figuresChanged(this.figures, figures)) {
+      this.figures = figures;
+      this.hub.publish({ type: 'status', status: this.status() });
+    }
   }
 
   private stateChanged(s: SourceState): void {
@@ -207,6 +214,7 @@ export class PowerCore {
       state: this.sampler.currentState,
       notice: this.notice,
       lastReading: this.last,
+      ...(this.figures ? { acquisition: this.figures } : {}),
       display: {
         gaugeMaxW: this.config.display.gaugeMaxW,
         liveMinutes: this.config.display.liveMinutes,

@@ -8,6 +8,12 @@ export const KIOSK_FLAGS = [
   '--ozone-platform-hint=auto',
 ] as const;
 
+/**
+ * Under cage there is no session to hint from: Chromium is told Wayland outright
+ * (a later --ozone-platform wins over the launcher's hint).
+ */
+export const CAGE_FLAGS = ['--ozone-platform=wayland'] as const;
+
 const RESTART_DELAY_S = 3;
 
 export interface LauncherOptions {
@@ -83,6 +89,7 @@ export function cageUnit(o: CageUnitOptions): string {
     '',
     '[Service]',
     `User=${o.user}`,
+    'Environment=XDG_SESSION_TYPE=wayland',
     'PAMName=login',
     `TTYPath=/dev/${tty}`,
     'TTYReset=yes',
@@ -94,12 +101,15 @@ export function cageUnit(o: CageUnitOptions): string {
     'UtmpIdentifier=' + tty,
     'UtmpMode=user',
     // -d: no client-side decorations; the app is alone on the screen.
-    `ExecStart=/usr/bin/cage -d -- ${o.launcher}`,
+    `ExecStart=/usr/bin/cage -d -- ${o.launcher} ${CAGE_FLAGS.join(' ')}`,
     'Restart=always',
     'RestartSec=3',
     '',
     '[Install]',
-    'WantedBy=graphical.target',
+    // A cage kiosk boots to console (no display manager to fight for the screen:
+    // install-kiosk sets multi-user.target as the default), so graphical.target,
+    // which it used to want, is never reached.
+    'WantedBy=multi-user.target',
     '',
   ].join('\n');
 }
@@ -137,6 +147,30 @@ export function serveUnit(o: ServeUnitOptions): string {
     '',
     '[Install]',
     'WantedBy=multi-user.target',
+    '',
+  ].join('\n');
+}
+
+export interface CommandWrapperOptions {
+  /** The Electron executable of the package, e.g. /opt/CorcyPower/corcy-power. */
+  executable: string;
+}
+
+/**
+ * /usr/bin/corcy-power in the .deb. Chromium aborts as root unless its sandbox is
+ * off (electron_main_delegate.cc); `sudo corcy-power install-kiosk` writes files
+ * and runs systemctl, with no window and no display, so that one command as root
+ * runs with --no-sandbox and headless. Everything else, the window first, keeps
+ * the sandbox (and the app refuses a window without it: sandbox-guard.ts).
+ */
+export function commandWrapper(o: CommandWrapperOptions): string {
+  return [
+    '#!/bin/sh',
+    '# The corcy-power command (installed by the CorcyPower package; edits are overwritten).',
+    'if [ "$1" = install-kiosk ] && [ "$(id -u)" = 0 ]; then',
+    `  exec ${o.executable} --no-sandbox --ozone-platform=headless "$@"`,
+    'fi',
+    `exec ${o.executable} "$@"`,
     '',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { autostartEntry, cageUnit, launcherScript, serveUnit } from './kiosk-files';
+import { autostartEntry, cageUnit, commandWrapper, launcherScript, serveUnit } from './kiosk-files';
 
 export const KIOSK_MODES = ['desktop', 'cage', 'headless'] as const;
 export type KioskMode = (typeof KIOSK_MODES)[number];
@@ -11,6 +11,20 @@ export const KIOSK_UNIT = 'corcy-power-kiosk@.service';
 export const SERVE_UNIT = 'corcy-power-serve@.service';
 export const AUTOSTART_NAME = 'corcy-power.desktop';
 export const LAUNCHER_NAME = 'corcy-power-kiosk';
+/** The .deb's /usr/bin/corcy-power (commandWrapper), beside the Electron executable it runs. */
+export const COMMAND_NAME = 'corcy-power';
+export const PACKAGED_EXECUTABLE = '/opt/CorcyPower/corcy-power';
+
+/**
+ * The boot target each mode needs. cage wants multi-user.target and must not meet
+ * a display manager on the screen; the desktop needs graphical.target (the display
+ * manager and its auto-login); headless runs under either and leaves it alone.
+ */
+export const DEFAULT_TARGET: Record<KioskMode, string | null> = {
+  desktop: 'graphical.target',
+  cage: 'multi-user.target',
+  headless: null,
+};
 
 export interface KioskFile {
   path: string;
@@ -42,10 +56,11 @@ export function commandsFor(layout: Layout): { electron: string; cli: string } {
   };
 }
 
-/** The four files, for a user or for the %i template the .deb ships. */
+/** The four files, for a user or for the %i template the .deb ships (which adds the command wrapper). */
 export function kioskTemplates(layout: Layout, launcherPath: string, serveArgs: readonly string[] = []): Record<string, string> {
   const c = commandsFor(layout);
   return {
+    ...(layout.kind === 'packaged' ? { [COMMAND_NAME]: commandWrapper({ executable: PACKAGED_EXECUTABLE }) } : {}),
     [LAUNCHER_NAME]: launcherScript({ electronCommand: c.electron }),
     [AUTOSTART_NAME]: autostartEntry({ launcher: launcherPath }),
     [KIOSK_UNIT]: cageUnit({ user: '%i', launcher: launcherPath, tty: 1 }),
@@ -85,15 +100,17 @@ export function planKiosk(o: PlanOptions): KioskPlan {
   else remove.push(autostart);
   const enable = o.mode === 'cage' ? [kiosk] : o.mode === 'headless' ? [serve] : [];
   const disable = [kiosk, serve].filter((u) => !enable.includes(u));
+  const target = DEFAULT_TARGET[o.mode];
   const commands = [
     ['adduser', o.user, 'spi'],
     ['systemctl', 'daemon-reload'],
     ['systemctl', 'disable', ...disable],
     ...(enable.length ? [['systemctl', 'enable', ...enable]] : []),
+    ...(target ? [['systemctl', 'set-default', target]] : []),
   ];
   const notes = {
     desktop: `the kiosk starts when ${o.user} logs in to the desktop: turn on auto-login (raspi-config, System Options, Boot / Auto Login, Desktop Autologin)`,
-    cage: `cage takes tty1 at boot with no desktop: install it (sudo apt install cage) and boot to console (raspi-config, System Options, Boot / Auto Login, Console)`,
+    cage: `cage takes tty1 at boot with no desktop: install it (sudo apt install cage); the Pi now boots to console (multi-user.target), so no display manager starts`,
     headless: `corcy-power serve runs at boot; see it at http://<pi>:8080 once server.host allows the LAN (a token is then required)`,
   };
   return { write, remove, commands, notes: [notes[o.mode], 'reboot, or start it now with systemctl start, to take effect'] };

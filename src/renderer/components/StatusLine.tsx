@@ -1,13 +1,36 @@
 import { useEffect, useState } from 'react';
-import type { Status } from '../../shared/contract';
+import type { AcquisitionFigures, Status } from '../../shared/contract';
 import { flagNames } from '../../shared/flags';
 import { formatAge } from '../../shared/format';
 import { useWords } from '../app-context';
+import { formatInteger, formatNumber } from '../locale-format';
 
 interface StatusLineProps {
   status: Status | null;
   lastT: number | null;
   lastFlags: number;
+}
+
+/** How the source really reads: ioctls per window (spidev's bufsiz), samples/s, mains cycles per window. */
+function Acquisition({ figures }: { figures: AcquisitionFigures }) {
+  const { t, tag } = useWords();
+  const cycles = formatNumber(figures.mainsCyclesPerWindow, tag, 1);
+  const parts = [
+    figures.ioctlsPerWindow === null ? null : t.ioctlsPerWindow(formatInteger(figures.ioctlsPerWindow, tag)),
+    t.samplesPerSecond(formatInteger(figures.samplesPerSecond, tag)),
+    t.cyclesPerWindow(cycles),
+  ].filter((p): p is string => p !== null);
+  return (
+    <span
+      className="status-acquisition"
+      data-testid="status-acquisition"
+      data-ioctls={figures.ioctlsPerWindow ?? ''}
+      data-rate={Math.round(figures.samplesPerSecond)}
+      data-cycles={figures.mainsCyclesPerWindow.toFixed(2)}
+    >
+      {parts.join(' · ')}
+    </span>
+  );
 }
 
 /** Where readings come from, whether the sensor is healthy, and how old the last one is. */
@@ -42,6 +65,7 @@ export function StatusLine({ status, lastT, lastFlags }: StatusLineProps) {
       <span className="status-source">{t[`source_${status.source}`]}</span>
       <span className="status-health">{health}</span>
       <span className="status-age">{lastT === null ? t.waiting : `${t.last} ${formatAge(now - lastT)}`}</span>
+      {status.acquisition && <Acquisition figures={status.acquisition} />}
       {status.notice && <span className="status-notice">{status.notice}</span>}
     </footer>
   );

@@ -1,27 +1,29 @@
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/main/acquisition/adc-source';
-import { Mcp3008Source } from '../../../src/main/acquisition/mcp3008-source';
 import { windowStats } from '../../../src/main/acquisition/window-stats';
-import { ERRORS, FakeSpiDevice, fakeOpener, sineSignal } from '../../helpers/fake-spidev';
+import { sineSignal } from '../../helpers/clamp-signals';
+import { ERRORS } from '../../helpers/fake-spidev';
+import type { Signal } from '../../helpers/mcp3008-chip';
+import { type RigOptions, sourceOnModel } from '../../helpers/spidev-rig';
+import { useTempDir } from '../../helpers/temp-dir';
 
-const base = { bus: 0, device: 0, channel: 0, samples: 1000, windowMs: 500, speedHz: 500_000 };
+const tmp = useTempDir();
 
-function setup(o: Partial<typeof base> & { bufsiz?: number } = {}, signal = sineSignal(200, 511.5, 1000, 25)) {
-  const dev = new FakeSpiDevice({ signal, bufsiz: o.bufsiz });
-  const state = { status: 'present' as 'present' | 'ENOENT' | 'EACCES' };
-  const opener = fakeOpener(() => dev, state);
-  const source = new Mcp3008Source({ ...base, ...o, opener });
-  return { dev, state, opener, source };
+function setup(o: Partial<RigOptions> = {}, signal: Signal = sineSignal(200, 511.5)) {
+  return sourceOnModel({ arch: 'arm64', bufsiz: 65536, dir: tmp(), signal, ...o });
 }
 
 describe('Mcp3008Source', () => {
-  it('reads a 1000-sample window in two ioctls, every message paced and with chip select toggled', async () => {
+  it('reads a 1000-sample window in two ioctls of 500 conversions at spidev.bufsiz=65536', async () => {
     const { dev, source } = setup();
     await source.open();
     const w = await source.readWindow();
-    expect(dev.transfers).toBe(2);
-    expect(dev.messages).toBe(1000);
-    expect(dev.largestTransfer).toBe(500);
+    expect(dev.ioctls).toBe(2);
+    expect(dev.transfers).toBe(1000);
+    expect(dev.largestIoctl).toBe(500);
+    expect(dev.chip.conversions).toBe(1000);
+    expect(w.ioctls).toBe(2);
     expect(w.lost).toBe(0);
     expect(w.samples.length).toBe(1000);
     const s = windowStats(w.samples);
@@ -32,24 +34,36 @@ describe('Mcp3008Source', () => {
   });
 
   it('reads the channel it is set to', async () => {
-    const { source } = setup({ channel: 3 }, (_i, ch) => 100 * ch);
+    const { source } = setup({ source: { channel: 3 } }, (_t, ch) => 100 * ch);
     await source.open();
     const w = await source.readWindow();
     expect(new Set(w.samples)).toEqual(new Set([300]));
   });
 
   it('splits more finely when spidev has a small bufsiz, instead of failing with EMSGSIZE', async () => {
+    // 1024 / 128 = 8 conversions per ioctl: 125 ioctls of 8.
     const { dev, source } = setup({ bufsiz: 1024 });
     await source.open();
-    await source.readWindow();
-    expect(dev.transfers).toBe(3);
+    const w = await source.readWindow();
+    expect(w.lost).toBe(0);
+    expect(dev.ioctls).toBe(125);
+    expect(dev.largestIoctl).toBe(8);
   });
 
-  it('keeps transfer counts proportional to windows over a long run', async () => {
+  it('keeps ioctl counts proportional to windows over a long run', async () => {
     const { dev, source } = setup();
     await source.open();
     for (let i = 0; i < 50; i++) await source.readWindow();
-    expect(dev.transfers).toBe(100);
+    expect(dev.ioctls).toBe(100);
+  });
+
+  it('says what it read when the bufsiz parameter is not a number, and opens nothing', async () => {
+    const { source, opener, bufsizPath } = setup();
+    writeFileSync(bufsizPath, 'garbage\n');
+    const err = (await source.open().catch((e: unknown) => e)) as SourceError;
+    expect(err).toBeInstanceOf(SourceError);
+    expect(err.message).toMatch(/bufsiz: expected a positive number of bytes, read "garbage"/);
+    expect(opener.opens).toBe(0);
   });
 
   it('reports ENOENT with the fix: enable SPI', async () => {
@@ -86,7 +100,7 @@ describe('Mcp3008Source', () => {
     const { dev, source } = setup();
     await source.open();
     dev.transfer = (message, cb) => {
-      dev.transfers++;
+      dev.ioctls++;
       setImmediate(() => cb(null, message));
     };
     const err = (await source.readWindow().catch((e: unknown) => e)) as SourceError;
@@ -111,31 +125,5 @@ describe('Mcp3008Source', () => {
     dev.fault = 'pinned-high';
     const w = await source.readWindow();
     expect(new Set(w.samples)).toEqual(new Set([1023]));
-  });
-});
-
-describe('FakeSpiDevice (the fake itself must be as strict as spidev)', () => {
-  it('transfers nothing for 512 messages in one ioctl', async () => {
-    const dev = new FakeSpiDevice({ signal: () => 500 });
-    const rx = Buffer.alloc(3).fill(0xff);
-    const msg = Array.from({ length: 512 }, () => ({ byteLength: 3, sendBuffer: Buffer.from([1, 0x80, 0]), receiveBuffer: rx }));
-    await new Promise<void>((r, j) => dev.transfer(msg, (e) => (e ? j(e) : r())));
-    expect([...rx]).toEqual([0xff, 0xff, 0xff]);
-  });
-
-  it('fails with EMSGSIZE beyond bufsiz', async () => {
-    const dev = new FakeSpiDevice({ signal: () => 500, bufsiz: 30 });
-    const msg = Array.from({ length: 11 }, () => ({ byteLength: 3, sendBuffer: Buffer.from([1, 0x80, 0]), receiveBuffer: Buffer.alloc(3) }));
-    const err = await new Promise((r) => dev.transfer(msg, (e) => r(e)));
-    expect((err as NodeJS.ErrnoException).code).toBe('EMSGSIZE');
-  });
-
-  it('returns zeros when chip select is not toggled between conversions', async () => {
-    const dev = new FakeSpiDevice({ signal: () => 500 });
-    const rx = [Buffer.alloc(3), Buffer.alloc(3)];
-    const msg = rx.map((r) => ({ byteLength: 3, sendBuffer: Buffer.from([1, 0x80, 0]), receiveBuffer: r, chipSelectChange: false }));
-    await new Promise((r) => dev.transfer(msg, r));
-    expect(rx[0]![2]).toBe(500 & 0xff);
-    expect([...rx[1]!]).toEqual([0, 0, 0]);
   });
 });

@@ -3,19 +3,22 @@ import type { Reading, SourceState } from '../../../src/shared/contract';
 import { Flag } from '../../../src/shared/flags';
 import { DEFAULT_CALIBRATION } from '../../../src/main/acquisition/calibration';
 import { DEFAULT_HEALTH } from '../../../src/main/acquisition/health';
+import type { WindowTiming } from '../../../src/main/acquisition/acquisition-figures';
 import { Mcp3008Source } from '../../../src/main/acquisition/mcp3008-source';
 import { Sampler } from '../../../src/main/acquisition/sampler';
 import { systemClock } from '../../../src/main/acquisition/simulated-source';
 import { until } from '../../helpers/until';
-import { ERRORS, FakeSpiDevice, fakeOpener, sineSignal } from '../../helpers/fake-spidev';
+import { sineSignal } from '../../helpers/clamp-signals';
+import { ERRORS, FakeSpiDevice, fakeOpener } from '../../helpers/fake-spidev';
 
 function rig(status: 'present' | 'ENOENT' | 'EACCES') {
-  const dev = new FakeSpiDevice({ signal: sineSignal(100, 511.5, 200, 5) });
+  const dev = new FakeSpiDevice({ signal: sineSignal(100, 511.5) });
   const state = { status };
   const opener = fakeOpener(() => dev, state);
-  // A short window so the test runs quickly; the fake bus does not wait.
-  const source = new Mcp3008Source({ bus: 0, device: 0, channel: 0, samples: 200, windowMs: 100, speedHz: 500_000, opener });
+  // A short window so the test runs quickly; the model's bus runs on its own clock and does not wait.
+  const source = new Mcp3008Source({ bus: 0, device: 0, channel: 0, samples: 200, windowMs: 100, speedHz: 500_000, opener, monotonicMs: dev.nowMs });
   const readings: Reading[] = [];
+  const timings: WindowTiming[] = [];
   const states: SourceState[] = [];
   /** When each state was announced, to read the delay it plans. */
   const announcedAt: number[] = [];
@@ -24,14 +27,17 @@ function rig(status: 'present' | 'ENOENT' | 'EACCES') {
     clock: systemClock,
     backoff: { initialMs: 5, maxMs: 40 },
     settings: () => ({ channel: 0, calibration: DEFAULT_CALIBRATION, health: DEFAULT_HEALTH }),
-    onReading: (r) => readings.push(r),
+    onReading: (r, _ms, timing) => {
+      readings.push(r);
+      timings.push(timing);
+    },
     onState: (s) => {
       states.push(s);
       announcedAt.push(Date.now());
     },
     deviceName: '/dev/spidev0.0',
   });
-  return { dev, state, opener, sampler, readings, states, announcedAt };
+  return { dev, state, opener, sampler, readings, timings, states, announcedAt };
 }
 
 
@@ -47,6 +53,20 @@ describe('Sampler', () => {
       expect(r.t).toBeGreaterThanOrEqual(before);
       expect(r.rms).toBeCloseTo(100 / Math.SQRT2, 0);
       expect(r.powerW).toBeCloseTo(r.currentA * 237, 9);
+    }
+  });
+
+  it('passes on how long each window lasted on the bus and in how many ioctls', async () => {
+    const { sampler, readings, timings } = rig('present');
+    sampler.start();
+    await until(() => readings.length >= 6);
+    await sampler.stop();
+    // 200 conversions fit one ioctl on this machine's kernel at the default bufsiz;
+    // the pacer brings the model's 100 ms windows within 1 %.
+    for (const t of timings.slice(4)) {
+      expect(t.samples).toBe(200);
+      expect(t.ioctls).toBeGreaterThanOrEqual(1);
+      expect(Math.abs(t.spanMs - 100)).toBeLessThan(1);
     }
   });
 

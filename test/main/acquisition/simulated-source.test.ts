@@ -79,6 +79,7 @@ describe('SimulatedSource', () => {
     for (let i = 0; i < 10; i++) {
       const w = await src.readWindow();
       expect(clock.t).toBe(start + (i + 1) * 500);
+      expect(w.spanMs).toBe(500);
       const r = toReading(w, clock.t, { channel: 0, calibration: cal, health: DEFAULT_HEALTH });
       const truth = simulatedCurrent(clock.t - 250, 4, 237);
       expect(Math.abs(r.currentA - truth) / truth).toBeLessThan(0.1);

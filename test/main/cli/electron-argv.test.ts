@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliCommandIn, userArgs } from '../../../src/main/cli/electron-argv';
+import { cliCommandIn, userArgs, windowRefusal } from '../../../src/main/cli/electron-argv';
 
 describe('userArgs()', () => {
   it('drops the executable when packaged and the app dir under `electron .`, and Chromium switches', () => {
@@ -14,5 +14,12 @@ describe('cliCommandIn()', () => {
     expect(cliCommandIn(['--help'], ['serve'])).toBe('--help');
     expect(cliCommandIn(['--windowed'], ['serve'])).toBeNull();
     expect(cliCommandIn([], ['serve'])).toBeNull();
+  });
+});
+
+describe('windowRefusal()', () => {
+  it('refuses the kiosk window with --no-sandbox, which only install-kiosk as root may use', () => {
+    expect(windowRefusal(['/opt/CorcyPower/corcy-power', '--no-sandbox'])).toMatch(/never runs with --no-sandbox/);
+    expect(windowRefusal(['/opt/CorcyPower/corcy-power', '--ozone-platform=wayland'])).toBeNull();
   });
 });

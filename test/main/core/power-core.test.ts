@@ -1,9 +1,12 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../../src/shared/contract';
 import { parseConfig } from '../../../src/main/config/load-config';
 import { PowerCore } from '../../../src/main/core/power-core';
-import { FakeSpiDevice, fakeOpener, sineSignal } from '../../helpers/fake-spidev';
+import { readSpidevLimits } from '../../../src/main/acquisition/spidev-limits';
+import { sineSignal } from '../../helpers/clamp-signals';
+import { FakeSpiDevice, fakeOpener } from '../../helpers/fake-spidev';
 import { EnergyQuery } from '../../../src/main/energy/energy-query';
 import { dispatch } from '../../../src/main/core/dispatch';
 import { readingAt, storeOn, tempDb } from '../../helpers/history-db';
@@ -29,7 +32,7 @@ describe('PowerCore', () => {
 
   it('shows an unreadable sensor in its status, keeps running, and recovers', async () => {
     const config = parseConfig({ source: { kind: 'mcp3008', windowMs: 100, samplesPerWindow: 200 } }, 'test');
-    const dev = new FakeSpiDevice({ signal: sineSignal(50, 511.5, 200, 5) });
+    const dev = new FakeSpiDevice({ signal: sineSignal(50, 511.5) });
     const state = { status: 'EACCES' as 'present' | 'EACCES' };
     const core = new PowerCore({ config, dbPath: join(tmp(), 'power.db'), opener: fakeOpener(() => dev, state), log: () => undefined });
     const events: LiveEvent[] = [];
@@ -41,6 +44,33 @@ describe('PowerCore', () => {
     state.status = 'present';
     await until(() => core.status().state.kind === 'ok', 10_000);
     await until(() => events.some((e) => e.type === 'reading'));
+    await core.stop();
+  });
+
+  it('shows in its status the ioctls per window, the samples per second and the mains cycles per window it really gets', async () => {
+    // 200 samples in 100 ms on arm64 at bufsiz 4096: 32 conversions per ioctl, so 7 ioctls;
+    // 2000 samples/s and 5 cycles of 50 Hz once the pacer has the windows at 100 ms.
+    const config = parseConfig({ source: { kind: 'mcp3008', windowMs: 100, samplesPerWindow: 200 } }, 'test');
+    const dev = new FakeSpiDevice({ signal: sineSignal(50, 511.5), arch: 'arm64', bufsiz: 4096, ioctlOverheadUs: 200, schedulingJitterUs: 20 });
+    const bufsiz = join(tmp(), 'bufsiz');
+    writeFileSync(bufsiz, '4096\n');
+    const core = new PowerCore({
+      config,
+      dbPath: join(tmp(), 'power.db'),
+      opener: fakeOpener(() => dev, { status: 'present' }),
+      spidev: { limits: () => readSpidevLimits('arm64', bufsiz), monotonicMs: dev.nowMs },
+      log: () => undefined,
+    });
+    const events: LiveEvent[] = [];
+    core.hub.subscribe((e) => events.push(e));
+    core.start();
+    await until(() => events.filter((e) => e.type === 'reading').length >= 8);
+    const a = core.status().acquisition!;
+    expect(a.ioctlsPerWindow).toBe(7);
+    expect(a.samplesPerSecond).toBeGreaterThan(1960);
+    expect(a.samplesPerSecond).toBeLessThan(2040);
+    expect(Math.abs(a.mainsCyclesPerWindow - 5)).toBeLessThan(0.1);
+    expect(events.some((e) => e.type === 'status' && e.status.acquisition?.ioctlsPerWindow === 7)).toBe(true);
     await core.stop();
   });
 

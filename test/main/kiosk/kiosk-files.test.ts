@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { autostartEntry, cageUnit, launcherScript, serveUnit } from '../../../src/main/kiosk/kiosk-files';
+import { autostartEntry, cageUnit, commandWrapper, launcherScript, serveUnit } from '../../../src/main/kiosk/kiosk-files';
 
 /** Parses a systemd unit or desktop file into section -> key -> values. */
 function ini(text: string): Record<string, Record<string, string[]>> {
@@ -24,13 +24,45 @@ describe('cageUnit()', () => {
   it('runs cage on the chosen tty as the user, restarts always, and frees the tty from getty', () => {
     const u = ini(cageUnit({ user: 'pi', launcher: '/usr/bin/corcy-power-kiosk', tty: 1 }));
     expect(u.Service!.User).toEqual(['pi']);
-    expect(u.Service!.ExecStart).toEqual(['/usr/bin/cage -d -- /usr/bin/corcy-power-kiosk']);
+    expect(u.Service!.ExecStart).toEqual(['/usr/bin/cage -d -- /usr/bin/corcy-power-kiosk --ozone-platform=wayland']);
     expect(u.Service!.Restart).toEqual(['always']);
     expect(u.Service!.TTYPath).toEqual(['/dev/tty1']);
     expect(u.Service!.PAMName).toEqual(['login']);
     expect(u.Unit!.Conflicts).toEqual(['getty@tty1.service']);
-    expect(u.Install!.WantedBy).toEqual(['graphical.target']);
     expect(ini(cageUnit({ user: '%i', launcher: '/x', tty: 7 })).Service!.TTYPath).toEqual(['/dev/tty7']);
+  });
+
+  it('is wanted by multi-user.target, the console boot a cage kiosk uses, and tells Chromium it is on Wayland', () => {
+    const u = ini(cageUnit({ user: 'pi', launcher: '/usr/bin/corcy-power-kiosk', tty: 1 }));
+    expect(u.Install!.WantedBy).toEqual(['multi-user.target']);
+    expect(u.Service!.Environment).toEqual(['XDG_SESSION_TYPE=wayland']);
+    expect(u.Service!.ExecStart![0]).toMatch(/ --ozone-platform=wayland$/);
+  });
+});
+
+describe('commandWrapper()', () => {
+  /** Runs the wrapper with `id -u` answering uid, and an executable that prints its arguments. */
+  function runAs(uid: number, args: string[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'corcy-wrap-'));
+    try {
+      writeFileSync(join(dir, 'exe'), '#!/bin/sh\necho "$@"\n', { mode: 0o755 });
+      writeFileSync(join(dir, 'id'), `#!/bin/sh\necho ${uid}\n`, { mode: 0o755 });
+      writeFileSync(join(dir, 'corcy-power'), commandWrapper({ executable: join(dir, 'exe') }), { mode: 0o755 });
+      return execFileSync(join(dir, 'corcy-power'), args, { encoding: 'utf8', env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } }).trim();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('runs install-kiosk as root without the sandbox and headless, since Chromium aborts as root otherwise', () => {
+    expect(runAs(0, ['install-kiosk', '--mode', 'cage'])).toBe('--no-sandbox --ozone-platform=headless install-kiosk --mode cage');
+  });
+
+  it('keeps the sandbox for the window, for other commands, and for install-kiosk as a user', () => {
+    expect(runAs(0, [])).toBe('');
+    expect(runAs(0, ['--windowed'])).toBe('--windowed');
+    expect(runAs(0, ['serve'])).toBe('serve');
+    expect(runAs(1000, ['install-kiosk', '--dry-run'])).toBe('install-kiosk --dry-run');
   });
 });
 

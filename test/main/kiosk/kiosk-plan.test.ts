@@ -24,6 +24,13 @@ describe('planKiosk()', () => {
     expect(plan('headless').write.some((f) => f.path === autostart)).toBe(false);
   });
 
+  it('boots to console for cage, to the desktop for desktop, and leaves the boot target alone headless', () => {
+    const target = (m: (typeof KIOSK_MODES)[number]) => plan(m).commands.find((c) => c[1] === 'set-default')?.[2] ?? null;
+    expect(target('cage')).toBe('multi-user.target');
+    expect(target('desktop')).toBe('graphical.target');
+    expect(target('headless')).toBeNull();
+  });
+
   it('adds the user to the spi group and reloads systemd before enabling', () => {
     const cmds = plan('cage').commands.map((c) => c.join(' '));
     expect(cmds.slice(0, 2)).toEqual(['adduser pi spi', 'systemctl daemon-reload']);
