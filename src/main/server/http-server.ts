@@ -68,7 +68,7 @@ function openLiveStream(req: IncomingMessage, res: ServerResponse, o: HttpServer
 
 async function callOp(op: OpName, req: IncomingMessage, url: URL, o: HttpServerOptions): Promise<[number, unknown]> {
   const spec: { method: string; loopbackOnly?: true } = OPS[op];
-  // Until the door has tokens (issue 5), a LAN client can look but not change anything.
+  // A token lets a LAN client look; changing anything stays with the machine itself.
   if (spec.loopbackOnly && !isLoopback(req)) {
     return [403, { error: { code: 'forbidden', message: `${op} is only allowed from this machine` } }];
   }
