@@ -9,12 +9,48 @@ import { csvExport } from '../src/main/export/csv-export';
 import { openDatabase } from '../src/main/storage/database';
 import { iterateReadings } from '../src/main/storage/reading-iterator';
 import { DEFAULT_WRITER, HistoryWriter } from '../src/main/storage/history-writer';
-import { ReadingStore, type StoredReading } from '../src/main/storage/reading-store';
+import type { StoredReading } from '../src/main/storage/reading-store';
+import type Database from 'better-sqlite3';
+import type { CsvLocale, ExportResolution } from '../src/shared/kiosk-contract';
 import { localDateKey, startOfDate } from '../src/shared/local-time';
 import { fmt, summarize } from './stats';
 
 const N = Number(process.env.BENCH_EXPORT_READINGS ?? 1_000_000);
 const TZ = 'Europe/Paris';
+
+/** N readings every 500 ms from `start`, written through the live writer. */
+function fill(db: Database.Database, start: number): void {
+  const writer = new HistoryWriter(db, DEFAULT_WRITER);
+  for (let i = 0; i < N; i += 50_000) {
+    const batch: StoredReading[] = [];
+    for (let k = i; k < Math.min(N, i + 50_000); k++) {
+      batch.push({ t: start + k * 500, channel: 0, mean: 511.5, min: 400 + (k % 50), max: 600 + (k % 60), rms: 3 + ((k * 7919) % 4000) / 100, flags: 0 });
+    }
+    writer.insert(batch);
+  }
+}
+
+/** Median ms of three exports of `range` to a file, the bytes written and the most the heap grew meanwhile. */
+async function timeExport(path: string, dir: string, range: { from: number; to: number }, resolution: ExportResolution, locale: CsvLocale) {
+    const runs: number[] = [];
+    let heapGrowth = 0;
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const reader = openDatabase(path, { readonly: true });
+      global.gc?.();
+      const heap0 = process.memoryUsage().heapUsed;
+      let peak = heap0;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+      const t = performance.now();
+      const csv = csvExport(reader, range, { resolution, locale, timeZone: TZ, calibration: DEFAULT_CALIBRATION });
+      bytes = await writeCsvFile(csv.lines, join(dir, `out-${resolution}.csv`), false);
+      runs.push(performance.now() - t);
+      clearInterval(sampler);
+      heapGrowth = Math.max(heapGrowth, peak - heap0);
+      reader.close();
+    }
+  return { ms: summarize(runs).median, bytes, heapGrowth };
+}
 
 /**
  * CSV export (raw from the readings, aggregated from the rollups) and cost:
@@ -26,16 +62,8 @@ export async function run(): Promise<string[]> {
   try {
     const path = join(dir, 'power.db');
     const db = openDatabase(path);
-    const store = new ReadingStore(db);
-    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
     const start = startOfDate('2026-01-01', TZ);
-    for (let i = 0; i < N; i += 50_000) {
-      const batch: StoredReading[] = [];
-      for (let k = i; k < Math.min(N, i + 50_000); k++) {
-        batch.push({ t: start + k * 500, channel: 0, mean: 511.5, min: 400 + (k % 50), max: 600 + (k % 60), rms: 3 + ((k * 7919) % 4000) / 100, flags: 0 });
-      }
-      writer.insert(batch);
-    }
+    fill(db, start);
     const end = start + N * 500;
     const lines: string[] = [];
 
@@ -55,24 +83,7 @@ export async function run(): Promise<string[]> {
 
     for (const resolution of ['raw', '1min', '1h', '1day'] as const) {
       for (const locale of resolution === 'raw' ? (['en', 'fr'] as const) : (['en'] as const)) {
-        const runs: number[] = [];
-        let heapGrowth = 0;
-        let bytes = 0;
-        for (let i = 0; i < 3; i++) {
-          const reader = openDatabase(path, { readonly: true });
-          global.gc?.();
-          const heap0 = process.memoryUsage().heapUsed;
-          let peak = heap0;
-          const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
-          const t = performance.now();
-          const csv = csvExport(reader, { from: start, to: end }, { resolution, locale, timeZone: TZ, calibration: DEFAULT_CALIBRATION });
-          bytes = await writeCsvFile(csv.lines, join(dir, `out-${resolution}.csv`), false);
-          runs.push(performance.now() - t);
-          clearInterval(sampler);
-          heapGrowth = Math.max(heapGrowth, peak - heap0);
-          reader.close();
-        }
-        const ms = summarize(runs).median;
+        const { ms, bytes, heapGrowth } = await timeExport(path, dir, { from: start, to: end }, resolution, locale);
         lines.push(
           `export ${resolution} ${locale}: median ${fmt(ms, 0)} ms for ${N} readings (${fmt(N / ms, 0)} k readings/s, ${fmt(ms / baseMs, 1)}x the bare iteration), ` +
             `${fmt(bytes / 1e6, 1)} MB written, heap growth at most ${fmt(heapGrowth / 1e6, 1)} MB`,
