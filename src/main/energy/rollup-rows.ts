@@ -28,7 +28,7 @@ interface StoredRollup {
 /** Reads the rows of one rollup level over [from, to), by bucket; `buckets` says where each bucket lies. */
 export class RollupRows {
   private readonly stmt: Database.Statement<[number, number], StoredRollup>;
-  private readonly countStmt: Database.Statement<[number, number], { n: number }>;
+  private readonly countStmt: Database.Statement<[number, number], { count: number }>;
 
   constructor(
     db: Database.Database,
@@ -36,11 +36,11 @@ export class RollupRows {
     private readonly buckets: Bucketing,
   ) {
     this.stmt = db.prepare(`SELECT b, n, energy_mj, covered_ms, missing_ms, min_w, max_w FROM rollup_${level} WHERE b >= ? AND b <= ? ORDER BY b`);
-    this.countStmt = db.prepare(`SELECT count(*) AS n FROM rollup_${level} WHERE b >= ? AND b <= ?`);
+    this.countStmt = db.prepare(`SELECT count(*) AS count FROM rollup_${level} WHERE b >= ? AND b <= ?`);
   }
 
   count(from: number, to: number): number {
-    return this.countStmt.get(this.buckets.keyOf(from), this.buckets.keyOf(to - 1))?.n ?? 0;
+    return this.countStmt.get(this.buckets.keyOf(from), this.buckets.keyOf(to - 1))?.count ?? 0;
   }
 
   /** Every stored bucket that overlaps [from, to), whole. */

@@ -68,10 +68,10 @@ export class BatchMerger {
   private commitBatch(batch: CheckedBatch, position: string): void {
     this.journal.skip(batch.skipped);
     const tail = this.journal.pendingAfter(this.frontier);
-    const fresh = new Float64Array((batch.n + tail.n) * STAGED_WIDTH);
+    const fresh = new Float64Array((batch.count + tail.count) * STAGED_WIDTH);
     fresh.set(tail.rows);
-    let freshRows = tail.n;
-    for (let i = 0; i < batch.n; i++) {
+    let freshRows = tail.count;
+    for (let i = 0; i < batch.count; i++) {
       const at = i * STAGED_WIDTH;
       if (batch.rows[at]! <= this.frontier) {
         this.journal.hold(batch.rows, i, i + 1);
@@ -81,31 +81,31 @@ export class BatchMerger {
       fresh.set(batch.rows.subarray(at, at + STAGED_WIDTH), freshRows++ * STAGED_WIDTH);
     }
     const sorted = sortedUnique(fresh, freshRows, this.counts);
-    if (sorted.n === 0) return this.save(position, false);
-    const cut = sorted.rows[(sorted.n - 1) * STAGED_WIDTH]! - REORDER_MS * 8;
+    if (sorted.count === 0) return this.save(position, false);
+    const cut = sorted.rows[(sorted.count - 1) * STAGED_WIDTH]! - REORDER_MS * 8;
     let upTo = 0;
-    while (upTo < sorted.n && sorted.rows[upTo * STAGED_WIDTH]! <= cut) upTo++;
+    while (upTo < sorted.count && sorted.rows[upTo * STAGED_WIDTH]! <= cut) upTo++;
     this.mergeUpTo(sorted.rows, upTo);
     // The new tail: what is not merged yet (rows already held from the last batch are ignored).
-    this.journal.hold(sorted.rows, upTo, sorted.n);
+    this.journal.hold(sorted.rows, upTo, sorted.count);
     this.save(position, false);
   }
 
   /** The source is read: the tail goes in, and the run ends. */
   private mergeTail(): void {
     const tail = this.journal.pendingAfter(this.frontier);
-    this.mergeUpTo(tail.rows, tail.n);
+    this.mergeUpTo(tail.rows, tail.count);
     this.merge.endRun();
     this.save(null, true);
   }
 
   private mergeLateBatch(limit: number): boolean {
-    const { rows, n } = this.journal.pending(limit);
-    if (n > 0) {
-      this.merge.merge(rows, 0, n);
-      this.journal.release(rows[(n - 1) * STAGED_WIDTH]!);
+    const { rows, count } = this.journal.pending(limit);
+    if (count > 0) {
+      this.merge.merge(rows, 0, count);
+      this.journal.release(rows[(count - 1) * STAGED_WIDTH]!);
     } else this.merge.endRun();
     this.save(null, true);
-    return n > 0;
+    return count > 0;
   }
 }

@@ -11,7 +11,8 @@ export const EXAMPLES = 10;
 /** One source batch checked and converted: valid rows in source order, and the records skipped. */
 export interface CheckedBatch {
   rows: Float64Array;
-  n: number;
+  /** Rows in `rows`. */
+  count: number;
   skipped: SkippedRecord[];
 }
 
@@ -20,7 +21,7 @@ export function checkBatch(batch: SourceBatch, config: Config, now: number, coun
   const size = batch.docs.length;
   const rows = new Float64Array(size * STAGED_WIDTH);
   const skipped: SkippedRecord[] = batch.unreadable.map((u) => ({ ...u, reason: 'unreadable' as SkipReason }));
-  let n = 0;
+  let count = 0;
   for (let i = 0; i < size; i++) {
     const c = batch.check(i, now);
     if (!c.ok) {
@@ -28,7 +29,7 @@ export function checkBatch(batch: SourceBatch, config: Config, now: number, coun
       continue;
     }
     const r = c.reading;
-    const at = n++ * STAGED_WIDTH;
+    const at = count++ * STAGED_WIDTH;
     // The stored row's own encoding: mean and rms to a thousandth of a count.
     rows[at + STAGED.key] = rowKey(r.t, r.channel);
     encodeStatsInto(rows, at + STAGED.meanD, r.mean, r.min, r.max, r.rms);
@@ -37,18 +38,18 @@ export function checkBatch(batch: SourceBatch, config: Config, now: number, coun
     counts.lastT = counts.lastT === null || r.t > counts.lastT ? r.t : counts.lastT;
   }
   counts.records += size + batch.unreadable.length;
-  counts.valid += n;
+  counts.valid += count;
   for (const s of skipped) counts.skipped[s.reason] = (counts.skipped[s.reason] ?? 0) + 1;
-  return { rows, n, skipped };
+  return { rows, count, skipped };
 }
 
-/** Rows [0, n) of `rows` sorted by key, one row per key (the repeats counted as duplicates). */
-export function sortedUnique(rows: Float64Array, n: number, counts: ImportCounts): { rows: Float64Array; n: number } {
+/** Rows [0, count) of `rows` sorted by key, one row per key (the repeats counted as duplicates). */
+export function sortedUnique(rows: Float64Array, count: number, counts: ImportCounts): { rows: Float64Array; count: number } {
   let sorted = true;
-  for (let i = 1; i < n && sorted; i++) sorted = rows[i * STAGED_WIDTH]! > rows[(i - 1) * STAGED_WIDTH]!;
-  if (sorted) return { rows, n };
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * STAGED_WIDTH]! - rows[b * STAGED_WIDTH]!);
-  const out = new Float64Array(n * STAGED_WIDTH);
+  for (let i = 1; i < count && sorted; i++) sorted = rows[i * STAGED_WIDTH]! > rows[(i - 1) * STAGED_WIDTH]!;
+  if (sorted) return { rows, count };
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => rows[a * STAGED_WIDTH]! - rows[b * STAGED_WIDTH]!);
+  const out = new Float64Array(count * STAGED_WIDTH);
   let m = 0;
   for (const i of order) {
     if (m > 0 && rows[i * STAGED_WIDTH] === out[(m - 1) * STAGED_WIDTH]) {
@@ -57,5 +58,5 @@ export function sortedUnique(rows: Float64Array, n: number, counts: ImportCounts
     }
     out.set(rows.subarray(i * STAGED_WIDTH, (i + 1) * STAGED_WIDTH), m++ * STAGED_WIDTH);
   }
-  return { rows: out, n: m };
+  return { rows: out, count: m };
 }

@@ -20,7 +20,7 @@ export async function dryRun(plan: ImportPlan, now: number, started: number): Pr
     for await (const batch of plan.source.batches(null, plan.batchSize ?? 20_000)) {
       const c = checkBatch(batch, plan.config, now, counts);
       examples.push(...c.skipped.slice(0, EXAMPLES - examples.length));
-      for (let i = 0; held && i < c.n; i++) {
+      for (let i = 0; held && i < c.count; i++) {
         const m = Math.floor(c.rows[i * STAGED_WIDTH]! / 8 / MINUTE_MS);
         let h = heldMinutes.get(m);
         if (h === undefined) {

@@ -125,19 +125,19 @@ export class ImportJournal {
   }
 
   /** Up to `limit` held rows in time order, as a flat buffer: the late ones, once the rest is merged. */
-  pending(limit: number): { rows: Float64Array; n: number } {
+  pending(limit: number): { rows: Float64Array; count: number } {
     return this.flat(this.heldStmt.all(this.identity, -Infinity, limit) as number[][]);
   }
 
   /** Held rows newer than key `k`: the tail of the last batch, waiting for records a little out of order. */
-  pendingAfter(k: number): { rows: Float64Array; n: number } {
+  pendingAfter(k: number): { rows: Float64Array; count: number } {
     return this.flat(this.heldStmt.all(this.identity, k, -1) as number[][]);
   }
 
-  private flat(got: number[][]): { rows: Float64Array; n: number } {
+  private flat(got: number[][]): { rows: Float64Array; count: number } {
     const rows = new Float64Array(got.length * STAGED_WIDTH);
     got.forEach((r, i) => rows.set(r, i * STAGED_WIDTH));
-    return { rows, n: got.length };
+    return { rows, count: got.length };
   }
 
   /** Drops held rows from key `after` (excluded) up to `k` once merged, in the same transaction. */

@@ -29,8 +29,8 @@ export function rebuildDayRollups(db: Database.Database, timeZone: string): numb
   const rows = db.prepare('SELECT b, n, energy_mj, covered_ms, missing_ms, min_w, max_w FROM rollup_10min ORDER BY b').iterate() as IterableIterator<StoredRollup>;
   for (const r of rows) {
     const day = days.keyOf(tenMinuteBuckets.bounds(r.b)[0]);
-    const sum = sums.get(day) ?? { n: 0, energyMj: 0, coveredMs: 0, missingMs: 0, minW: null, maxW: null };
-    sum.n += r.n;
+    const sum = sums.get(day) ?? { readings: 0, energyMj: 0, coveredMs: 0, missingMs: 0, minW: null, maxW: null };
+    sum.readings += r.n;
     sum.energyMj += r.energy_mj;
     sum.coveredMs += r.covered_ms;
     sum.missingMs += r.missing_ms;
@@ -41,7 +41,7 @@ export function rebuildDayRollups(db: Database.Database, timeZone: string): numb
   const insert = db.prepare('INSERT INTO rollup_day (b, n, energy_mj, covered_ms, missing_ms, min_w, max_w) VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM rollup_day').run();
-    for (const [day, s] of sums) insert.run(day, s.n, s.energyMj, s.coveredMs, s.missingMs, s.minW, s.maxW);
+    for (const [day, s] of sums) insert.run(day, s.readings, s.energyMj, s.coveredMs, s.missingMs, s.minW, s.maxW);
   })();
   return sums.size;
 }

@@ -25,7 +25,7 @@ export function* iterateReadings(db: Database.Database, from: number, to: number
 }
 
 export function countReadings(db: Database.Database, from: number, to: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM reading WHERE k >= ? AND k < ?').get(rowKey(from, 0), rowKey(to, 0)) as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS count FROM reading WHERE k >= ? AND k < ?').get(rowKey(from, 0), rowKey(to, 0)) as { count: number }).count;
 }
 
 /** Flags of the flagged readings of [from, to), by time: health marks, for exports made from rollups. */

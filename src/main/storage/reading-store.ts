@@ -9,11 +9,11 @@ export type StoredReading = Pick<Reading, 't' | 'channel' | 'mean' | 'min' | 'ma
 /** Raw readings read back by range. Only the HistoryWriter (through the row sink) writes them. */
 export class ReadingStore {
   private readonly rangeStmt: Database.Statement<[number, number], ReadingRow>;
-  private readonly countStmt: Database.Statement<[], { n: number }>;
+  private readonly countStmt: Database.Statement<[], { count: number }>;
 
   constructor(readonly db: Database.Database) {
     this.rangeStmt = db.prepare('SELECT k, mean_d, min_o, max_o, rms_mc, span_ms, flags FROM reading WHERE k >= ? AND k <= ? ORDER BY k');
-    this.countStmt = db.prepare('SELECT count(*) AS n FROM reading');
+    this.countStmt = db.prepare('SELECT count(*) AS count FROM reading');
   }
 
   range(from: number, to: number, cal: Calibration): Reading[] {
@@ -35,6 +35,6 @@ export class ReadingStore {
   }
 
   count(): number {
-    return this.countStmt.get()!.n;
+    return this.countStmt.get()!.count;
   }
 }

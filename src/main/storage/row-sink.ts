@@ -102,7 +102,7 @@ export function rowBatchWriter(db: Database.Database): (batch: RowBatch) => void
     for (; i < rawRows; i++) insertOne.run(Array.from(raw.subarray(i * ROW_WIDTH, (i + 1) * ROW_WIDTH)));
     for (const [level, deltas] of rollups.deltas) {
       const upsert = upserts.get(level)!;
-      for (const [key, d] of deltas) upsert.run(key, d.n, d.energyMj, d.coveredMs, d.missingMs, d.minW, d.maxW);
+      for (const [key, d] of deltas) upsert.run(key, d.readings, d.energyMj, d.coveredMs, d.missingMs, d.minW, d.maxW);
     }
   };
 }
