@@ -35,10 +35,10 @@ export class SimulatedSource implements AdcSource {
   private next = 0;
 
   constructor(
-    private readonly o: SimulatedOptions,
+    private readonly options: SimulatedOptions,
     private readonly clock: Clock = systemClock,
   ) {
-    this.out = new Uint16Array(o.samples);
+    this.out = new Uint16Array(options.samples);
   }
 
   async open(): Promise<void> {
@@ -48,13 +48,13 @@ export class SimulatedSource implements AdcSource {
   async readWindow(): Promise<SampleWindow> {
     // After a stall (a suspended laptop, a long GC) start afresh rather than catch up.
     const now = this.clock.now();
-    if (now - this.next > this.o.windowMs * 4) this.next = now;
+    if (now - this.next > this.options.windowMs * 4) this.next = now;
     const start = this.next;
-    this.next = start + this.o.windowMs;
+    this.next = start + this.options.windowMs;
     await this.clock.sleep(this.next - this.clock.now());
-    synthesizeWindow(this.out, start, this.o.windowMs, (t) => simulatedCurrent(t, this.o.seed, this.o.volts), this.o.seed, this.o);
+    synthesizeWindow(this.out, start, this.options.windowMs, (t) => simulatedCurrent(t, this.options.seed, this.options.volts), this.options.seed, this.options);
     // The samples span exactly one window of simulated time, however late the timer fired.
-    return { samples: this.out, lost: 0, spanMs: this.o.windowMs };
+    return { samples: this.out, lost: 0, spanMs: this.options.windowMs };
   }
 
   async close(): Promise<void> {}

@@ -82,36 +82,36 @@ export interface PlanOptions {
  * Everything `install-kiosk` does, as data. Every mode writes the same files and
  * enables exactly one way to start, so switching modes leaves nothing behind.
  */
-export function planKiosk(o: PlanOptions): KioskPlan {
-  if (!/^[a-z_][a-z0-9_-]*\$?$/i.test(o.user)) throw new Error(`not a valid user name: "${o.user}"`);
-  const launcher = o.layout.kind === 'packaged' ? `/usr/bin/${LAUNCHER_NAME}` : `/usr/local/bin/${LAUNCHER_NAME}`;
-  const t = kioskTemplates(o.layout, launcher, o.serveArgs);
-  const at = (p: string): string => join(o.root || '/', p);
-  const autostart = at(join(o.home, '.config', 'autostart', AUTOSTART_NAME));
-  const kiosk = `corcy-power-kiosk@${o.user}.service`;
-  const serve = `corcy-power-serve@${o.user}.service`;
+export function planKiosk(options: PlanOptions): KioskPlan {
+  if (!/^[a-z_][a-z0-9_-]*\$?$/i.test(options.user)) throw new Error(`not a valid user name: "${options.user}"`);
+  const launcher = options.layout.kind === 'packaged' ? `/usr/bin/${LAUNCHER_NAME}` : `/usr/local/bin/${LAUNCHER_NAME}`;
+  const t = kioskTemplates(options.layout, launcher, options.serveArgs);
+  const at = (p: string): string => join(options.root || '/', p);
+  const autostart = at(join(options.home, '.config', 'autostart', AUTOSTART_NAME));
+  const kiosk = `corcy-power-kiosk@${options.user}.service`;
+  const serve = `corcy-power-serve@${options.user}.service`;
   const write: KioskFile[] = [
     { path: at(launcher), content: t[LAUNCHER_NAME]!, mode: 0o755, userOwned: false },
     { path: at(`/etc/systemd/system/${KIOSK_UNIT}`), content: t[KIOSK_UNIT]!, mode: 0o644, userOwned: false },
     { path: at(`/etc/systemd/system/${SERVE_UNIT}`), content: t[SERVE_UNIT]!, mode: 0o644, userOwned: false },
   ];
   const remove: string[] = [];
-  if (o.mode === 'desktop') write.push({ path: autostart, content: t[AUTOSTART_NAME]!, mode: 0o644, userOwned: true });
+  if (options.mode === 'desktop') write.push({ path: autostart, content: t[AUTOSTART_NAME]!, mode: 0o644, userOwned: true });
   else remove.push(autostart);
-  const enable = o.mode === 'cage' ? [kiosk] : o.mode === 'headless' ? [serve] : [];
+  const enable = options.mode === 'cage' ? [kiosk] : options.mode === 'headless' ? [serve] : [];
   const disable = [kiosk, serve].filter((u) => !enable.includes(u));
-  const target = DEFAULT_TARGET[o.mode];
+  const target = DEFAULT_TARGET[options.mode];
   const commands = [
-    ['adduser', o.user, 'spi'],
+    ['adduser', options.user, 'spi'],
     ['systemctl', 'daemon-reload'],
     ['systemctl', 'disable', ...disable],
     ...(enable.length ? [['systemctl', 'enable', ...enable]] : []),
     ...(target ? [['systemctl', 'set-default', target]] : []),
   ];
   const notes = {
-    desktop: `the kiosk starts when ${o.user} logs in to the desktop: turn on auto-login (raspi-config, System Options, Boot / Auto Login, Desktop Autologin)`,
+    desktop: `the kiosk starts when ${options.user} logs in to the desktop: turn on auto-login (raspi-config, System Options, Boot / Auto Login, Desktop Autologin)`,
     cage: `cage takes tty1 at boot with no desktop: install it (sudo apt install cage); the Pi now boots to console (multi-user.target), so no display manager starts`,
     headless: `corcy-power serve runs at boot; see it at http://<pi>:8080 once server.host allows the LAN (a token is then required)`,
   };
-  return { write, remove, commands, notes: [notes[o.mode], 'reboot, or start it now with systemctl start, to take effect'] };
+  return { write, remove, commands, notes: [notes[options.mode], 'reboot, or start it now with systemctl start, to take effect'] };
 }
