@@ -93,4 +93,15 @@ describe('csvExport()', () => {
     const hours = exported('1h');
     expect(hours.map((h) => h[7])).toEqual(['Drift', '']);
   });
+
+  it('exports 25 local hours on the autumn day, the hour that happens twice as two rows told apart by their offsets', () => {
+    db = tempDb();
+    const autumn = startOfDate('2026-10-25', TZ);
+    const end = startOfDate('2026-10-26', TZ);
+    storeOn(db.db).insert(readings(autumn, end, 800));
+    const hours = exported('1h', autumn, end).map((row) => row[0]);
+    expect(hours).toHaveLength(25);
+    expect(hours).toContain('2026-10-25T02:00:00.000+02:00');
+    expect(hours).toContain('2026-10-25T02:00:00.000+01:00');
+  });
 });
