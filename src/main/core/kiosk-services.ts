@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { Reading } from '../../shared/contract';
 import { addDays, localDateKey } from '../../shared/local-time';
+import { CalibrationService } from '../calibration/calibration-service';
 import type { Config } from '../config/config-schema';
 import { SettingsService } from '../config/settings-service';
 import { CostService } from '../billing/cost-service';
@@ -39,7 +41,11 @@ type KioskOps =
   | 'ejectMedia'
   | 'wakeScreen'
   | 'getTempoDays'
-  | 'setTempoColour';
+  | 'setTempoColour'
+  | 'getCalibration'
+  | 'recordCalibration'
+  | 'saveCalibration'
+  | 'restoreCalibration';
 
 /** Cost from the minute rollups, priced again when the tariff, zone, calibration or colours change. */
 function costService(options: KioskOptions, colours: TempoColourStore): CostService {
@@ -70,6 +76,13 @@ function exportService(options: KioskOptions): ExportService {
 /** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
 export function createKioskServices(options: KioskOptions) {
   const settings = new SettingsService({ configPath: options.configPath, current: options.config, apply: options.applyConfig, now: options.now });
+  const calibration = new CalibrationService({
+    configPath: options.configPath,
+    current: options.config,
+    apply: options.applyConfig,
+    checkPin: (pin) => settings.checkPin(pin),
+    now: options.now,
+  });
   const colours = new TempoColourStore(tempoFileFor(options.dbPath));
   const cost = costService(options, colours);
   const exports = exportService(options);
@@ -102,10 +115,16 @@ export function createKioskServices(options: KioskOptions) {
       colours.merge(new Map([[date, colour]]));
       return tempoDays();
     },
+    getCalibration: () => calibration.view(),
+    recordCalibration: (req) => calibration.record(req),
+    saveCalibration: (req) => calibration.save(req),
+    restoreCalibration: (req) => calibration.restore(req),
   };
   return {
     handlers,
     colours,
+    /** Every live reading, for a calibration step being recorded. */
+    observe: (r: Reading) => calibration.recorder.add(r),
     exports,
     start: () => dimmer.start(),
     stop: async () => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Calibration } from '../acquisition/calibration';
+import { FloorEnergy } from '../energy/floor-energy';
 import { spanBetween } from '../energy/span';
 import { STAGED, STAGED_WIDTH, keyTime, rowKey } from '../storage/reading-codec';
 import { MINUTE_MS, rollupBucketings } from '../storage/rollup-levels';
@@ -142,7 +143,9 @@ export class ImportMerge {
 
   /** The stored reading right after a run had missing time (or nothing) before it: give it its real span. */
   private newBatch(capacity: number): RowBatch {
-    return new RowBatch({ calibration: this.options.calibration, rawFrom: this.options.rawFrom, levels: this.levels }, capacity);
+    const calibration = this.options.calibration;
+    // A pool of near-floor windows lives for one merge call, as the merge's transaction does.
+    return new RowBatch({ calibration, energy: new FloorEnergy(calibration), rawFrom: this.options.rawFrom, levels: this.levels }, capacity);
   }
 
   private closeRun(batch: RowBatch): void {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HistoryResponse } from '../../shared/contract';
 import { dayPeriod } from '../../shared/zoned-calendar';
-import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
+import { type Calibration, currentFromRms, floorOf, powerFromCurrent } from '../acquisition/calibration';
 import { type LevelChoice, chooseLevel } from './history-level';
 import { keyTime } from './reading-codec';
 import { MINUTE_MS, type RollupLevel, TEN_S_MS, currentDayBuckets, hourBuckets, minuteBuckets, tenMinuteBuckets, tenSecondBuckets } from './rollup-levels';
@@ -29,11 +29,12 @@ const ROLLUP_SQL = (table: string): string => `${BUCKETS}
     FROM ${table} WHERE b >= max(x * @per, @lo) AND b < min((x + 1) * @per, @hi + 1)) AS sums
   FROM grp`;
 
-// Power in SQL from the stored rms, the same formula as calibration.ts, so that a
-// raw bucket's mean is time-weighted like a rollup's.
+// Power in SQL from the stored rms, so that a raw bucket's mean is time-weighted
+// like a rollup's: floor-energy.ts's rule with pools of one window (signed, so
+// that noise below the floor cancels noise above it instead of adding up).
 const RAW_SQL = `${BUCKETS}
   SELECT x AS bucket, (SELECT json_array(count(*),
-      sum(CASE WHEN span_ms > 0 THEN sqrt(max(0, (rms_mc * @a) * (rms_mc * @a) - @f)) * @v * span_ms END),
+      sum(CASE WHEN span_ms > 0 THEN (CASE WHEN rms_mc * rms_mc * @a2 >= @f THEN sqrt(rms_mc * rms_mc * @a2 - @f) ELSE -sqrt(@f - rms_mc * rms_mc * @a2) END) * @v * span_ms END),
       sum(max(span_ms, 0)), sum(max(-span_ms, 0)), min(rms_mc), max(rms_mc))
     FROM reading WHERE k >= max(x * @per * 8, @lo) AND k < min((x + 1) * @per * 8, @hi) AND (k & 7) = @ch) AS sums
   FROM grp`;
@@ -122,11 +123,13 @@ export class HistoryQuery {
     let rows: BucketSums[];
     let startOf: (bucket: number) => number;
     if (choice.level === 'raw') {
-      const a = cal.ampsPerCount / 1000;
+      // Amperes squared: (rms_mc / 1000 * ampsPerCount)² against the floor's.
+      const a2 = (cal.ampsPerCount / 1000) ** 2;
+      const f = floorOf(cal).meanSquare * cal.ampsPerCount ** 2;
       const ch = this.options.channel();
       // Raw buckets count time (ms), keys are t * 8 + channel: [from * 8, to * 8).
       const p = bucketParams(from, to - 1, choice.bucketMs);
-      rows = bucketSums(this.raw.all({ ...p, lo: BigInt(from * 8), hi: BigInt(to * 8), a, f: cal.noiseFloorA ** 2, v: cal.volts, ch }));
+      rows = bucketSums(this.raw.all({ ...p, lo: BigInt(from * 8), hi: BigInt(to * 8), a2, f, v: cal.volts, ch }));
       startOf = (bucket) => bucket * choice.bucketMs;
     } else if (choice.level === 'day') {
       rows = bucketSums(this.rollup.day.all(bucketParams(this.days.keyOf(from), this.days.keyOf(to - 1), perBucket)));
@@ -142,7 +145,8 @@ export class HistoryQuery {
       const maxW = r.high === null ? null : raw ? power(r.high) : r.high;
       out.t.push(startOf(r.bucket));
       out.n.push(r.readings);
-      out.mean.push(r.coveredMs > 0 && r.energy !== null ? r.energy / r.coveredMs : minW !== null && maxW !== null ? (minW + maxW) / 2 : null);
+      // Energy near the floor is signed (noise cancels out over time); a chart shows no power below 0.
+      out.mean.push(r.coveredMs > 0 && r.energy !== null ? Math.max(0, r.energy / r.coveredMs) : minW !== null && maxW !== null ? (minW + maxW) / 2 : null);
       out.min.push(minW);
       out.max.push(maxW);
       out.missingS.push(r.missingMs / 1000);

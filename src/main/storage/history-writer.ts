@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type Calibration, DEFAULT_CALIBRATION } from '../acquisition/calibration';
+import { FloorEnergy } from '../energy/floor-energy';
 import { spanBetween } from '../energy/span';
 import { keyTime } from './reading-codec';
 import { ReadingColumns } from './reading-columns';
@@ -48,12 +49,15 @@ export class HistoryWriter {
   private readonly writeBatch: (batch: RowBatch) => void;
   private readonly setCursor: Database.Statement;
   private readonly commit: (batch: RowBatch, lastT: number) => void;
+  /** Carries a pool of near-floor windows from one batch to the next (lost on restart: a few W for a few s). */
+  private readonly energy: FloorEnergy;
 
   constructor(
     readonly db: Database.Database,
     private readonly options: HistoryWriterOptions,
   ) {
     this.levels = rollupBucketings(options.timeZone);
+    this.energy = new FloorEnergy(options.calibration());
     this.writeBatch = rowBatchWriter(db);
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
     this.commit = db.transaction((batch: RowBatch, lastT: number) => {
@@ -82,7 +86,9 @@ export class HistoryWriter {
   }
 
   writeColumns(c: ReadingColumns): WriteResult {
-    const batch = new RowBatch({ calibration: this.options.calibration(), rawFrom: this.options.rawFrom(), levels: this.levels }, c.length);
+    const calibration = this.options.calibration();
+    this.energy.use(calibration);
+    const batch = new RowBatch({ calibration, energy: this.energy, rawFrom: this.options.rawFrom(), levels: this.levels }, c.length);
     const maxGap = this.options.maxGapMs();
     let lastT = this.prevT;
     let lastMono = this.prevMono;
@@ -109,7 +115,8 @@ export class HistoryWriter {
 
   /** Rows migrated from schema v1 have no rollups yet: build them once, from their stored spans. */
   private replayRollups(fromT: number): void {
-    const batch = new RowBatch({ calibration: this.options.calibration(), rawFrom: -Infinity, levels: this.levels }, 0);
+    const calibration = this.options.calibration();
+    const batch = new RowBatch({ calibration, energy: new FloorEnergy(calibration), rawFrom: -Infinity, levels: this.levels }, 0);
     this.db.transaction(() => {
       const rows = this.db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k >= ? ORDER BY k').iterate(fromT * 8) as IterableIterator<{
         k: number;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Calibration } from '../acquisition/calibration';
-import { energyMj } from '../energy/span';
+import { type FloorEnergy, windowEnergyMj } from '../energy/floor-energy';
 import { COL, ROW_WIDTH, encodeInto, keyTime, storedPower } from './reading-codec';
 import { RollupBatch } from './rollup-batch';
 import { type Bucketing, ROLLUP_LEVELS } from './rollup-levels';
@@ -8,11 +8,14 @@ import { type Bucketing, ROLLUP_LEVELS } from './rollup-levels';
 // The one way rows reach the reading and rollup tables, for the live writer, the
 // simulated backfill and the import: a batch of encoded rows (raw rows kept only
 // within retention) and the rollup deltas they make, by one rule for power and
-// energy, put on disk by one pair of statements in the caller's transaction.
+// energy (floor-energy.ts), put on disk by one pair of statements in the
+// caller's transaction.
 
 export interface RowBatchOptions {
   /** The calibration in force now: rollup energy keeps it, whatever comes later. */
   calibration: Calibration;
+  /** The floor rule over the stream of windows, carried from batch to batch by a writer that keeps it. */
+  energy: FloorEnergy;
   /** Readings before this go to the rollups only. */
   rawFrom: number;
   levels: readonly Bucketing[];
@@ -55,14 +58,15 @@ export class RowBatch {
 
   /** A stored reading's span corrected (an import filled the gap before it): its energy and time move. */
   respan(t: number, rmsMc: number, oldSpanMs: number, newSpanMs: number): void {
-    const power = storedPower(rmsMc, this.options.calibration);
-    this.rollups.respan(t, energyMj(power, oldSpanMs), oldSpanMs, energyMj(power, newSpanMs), newSpanMs);
+    const { calibration } = this.options;
+    const rms = rmsMc / 1000;
+    this.rollups.respan(t, windowEnergyMj(calibration, rms, oldSpanMs), oldSpanMs, windowEnergyMj(calibration, rms, newSpanMs), newSpanMs);
   }
 
   /** The rollups of a row already stored (schema v1 rows migrated without them). */
   addRollupsOf(t: number, rmsMc: number, spanMs: number): void {
     const power = storedPower(rmsMc, this.options.calibration);
-    this.rollups.add(t, Math.round(power), energyMj(power, spanMs), spanMs);
+    this.rollups.add(t, Math.round(power), this.options.energy.add(rmsMc / 1000, spanMs), spanMs);
   }
 
   /** Rollups for every row; the raw row kept only within retention (else the next row overwrites it). */

@@ -100,7 +100,7 @@ export function SettingsScreen({ today, onClose }: SettingsScreenProps) {
         </header>
         <div className="dialog-body">
           {view.fileProblems.length > 0 && <p className="warn-text">{t.fileInvalid}</p>}
-          {tab === 'measure' && <MeasureTab {...tabProps} />}
+          {tab === 'measure' && <MeasureTab {...tabProps} pin={pin} />}
           {tab === 'contract' && <ContractTab {...tabProps} today={today} pin={pin} />}
           {tab === 'display' && <DisplayTab {...tabProps} />}
           {tab === 'data' && <DataTab {...tabProps} pinSet={view.pinSet} newPin={newPin} setNewPin={setNewPin} />}

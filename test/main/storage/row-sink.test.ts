@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CALIBRATION } from '../../../src/main/acquisition/calibration';
+import { FloorEnergy } from '../../../src/main/energy/floor-energy';
 import { COL, ROW_WIDTH, encodeInto } from '../../../src/main/storage/reading-codec';
 import { rollupBucketings } from '../../../src/main/storage/rollup-levels';
 import { RowBatch, rowBatchWriter } from '../../../src/main/storage/row-sink';
@@ -9,7 +10,9 @@ const dbs: ReturnType<typeof tempDb>[] = [];
 afterEach(() => dbs.splice(0).forEach((d) => d.close()));
 
 const T0 = Date.parse('2026-05-01T10:00:00Z');
-const options = { calibration: DEFAULT_CALIBRATION, rawFrom: T0 + 30_000, levels: rollupBucketings(() => 'Europe/Paris') };
+const RAW_FROM = T0 + 30_000;
+/** Each batch its own floor-rule stream, as each writer keeps its own. */
+const options = () => ({ calibration: DEFAULT_CALIBRATION, energy: new FloorEnergy(DEFAULT_CALIBRATION), rawFrom: RAW_FROM, levels: rollupBucketings(() => 'Europe/Paris') });
 const readings = Array.from({ length: 120 }, (_, i) => ({ t: T0 + (i + 1) * 500, rms: 3 + (i % 17), flags: i % 9 === 0 ? 1 : 0 }));
 
 const contents = (db: ReturnType<typeof tempDb>) => ({
@@ -23,8 +26,8 @@ describe('RowBatch', () => {
     const live = tempDb();
     const imported = tempDb();
     dbs.push(live, imported);
-    const fromStats = new RowBatch(options, readings.length);
-    const fromEncoded = new RowBatch(options, readings.length);
+    const fromStats = new RowBatch(options(), readings.length);
+    const fromEncoded = new RowBatch(options(), readings.length);
     const encoded = new Float64Array(ROW_WIDTH);
     readings.forEach((r, i) => {
       const span = i === 0 ? 0 : 500;
@@ -39,7 +42,7 @@ describe('RowBatch', () => {
     imported.db.transaction(() => rowBatchWriter(imported.db)(fromEncoded))();
     const written = contents(live);
     // Readings before rawFrom go to the rollups only.
-    expect(written.raw).toHaveLength(readings.filter((r) => r.t >= options.rawFrom).length);
+    expect(written.raw).toHaveLength(readings.filter((r) => r.t >= RAW_FROM).length);
     expect(written.minutes.reduce((n: number, m: any) => n + m.n, 0)).toBe(readings.length);
     expect(contents(imported)).toEqual(written);
   });

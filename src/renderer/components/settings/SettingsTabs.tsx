@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/settings-schema';
 import { SUBSCRIBED_KVA } from '../../../shared/subscribed-power';
 import { useWords } from '../../app-context';
 import { Keypad } from '../Keypad';
+import { CalibrationWizard } from './CalibrationWizard';
 import { Choices, type FieldContext, NumberField, Row, TimeField } from './fields';
 import { TariffEditor } from './TariffEditor';
 import { TempoDays } from './TempoDays';
@@ -15,7 +16,7 @@ export interface TabProps {
   put<K extends keyof Settings>(key: K, value: Settings[K]): void;
 }
 
-type NumberKey = 'ampsPerCount' | 'volts' | 'noiseFloorA' | 'gaugeMaxW' | 'retentionDays';
+type NumberKey = 'gaugeMaxW' | 'retentionDays';
 
 function SettingNumber({ name, mode = 'decimal', draft, ctx, put }: TabProps & { name: NumberKey; mode?: 'decimal' | 'integer' }) {
   const { t } = useWords();
@@ -25,12 +26,11 @@ function SettingNumber({ name, mode = 'decimal', draft, ctx, put }: TabProps & {
 // France and its overseas departments first: the households this is for.
 const ZONES = ['Europe/Paris', 'Europe/Brussels', 'Europe/Luxembourg', 'Europe/Zurich', 'Indian/Reunion', 'America/Martinique', 'America/Guadeloupe', 'America/Cayenne', 'Pacific/Noumea', 'Pacific/Tahiti', 'UTC'];
 
-export function MeasureTab(props: TabProps) {
+/** Calibration changes only by measurement (the wizard), never through the draft. */
+export function MeasureTab(props: TabProps & { pin: string | null }) {
   return (
     <>
-      <SettingNumber name="ampsPerCount" {...props} />
-      <SettingNumber name="volts" {...props} />
-      <SettingNumber name="noiseFloorA" {...props} />
+      <CalibrationWizard pin={props.pin} ctx={props.ctx} />
       <SettingNumber name="gaugeMaxW" mode="integer" {...props} />
     </>
   );
