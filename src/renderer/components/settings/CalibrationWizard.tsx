@@ -112,21 +112,28 @@ function Previous({ r, restore }: { r: CalibrationRecord; restore(): void }) {
   );
 }
 
-/** Settings > Measurement: record the idle floor, a known load, the mains voltage; restore the previous calibration. */
-export function CalibrationWizard({ pin, ctx }: WizardProps) {
+/** The calibration as the core sees it, fetched again with each live reading while a step records. */
+function useCalibrationView() {
   const api = useApi();
-  const { t } = useWords();
-  const c = t.cal;
   const [view, setView] = useState<CalibrationView | null>(null);
-  const [known, setKnown] = useState<Known>({ kind: 'watts', watts: 2000 });
-  const [keepPoints, setKeepPoints] = useState(false);
-  const [volts, setVolts] = useState<number | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const refresh = useCallback(() => void api.getCalibration({}).then(setView), [api]);
   const recordingStep = view?.recording.step ?? null;
   useEffect(refresh, [refresh]);
   // Progress follows the live readings the recording takes: pushed, not polled.
   useEffect(() => (recordingStep ? api.subscribe((e) => e.type === 'reading' && refresh()) : undefined), [api, recordingStep, refresh]);
+  return [view, setView] as const;
+}
+
+/** Settings > Measurement: record the idle floor, a known load, the mains voltage; restore the previous calibration. */
+export function CalibrationWizard({ pin, ctx }: WizardProps) {
+  const api = useApi();
+  const { t } = useWords();
+  const c = t.cal;
+  const [view, setView] = useCalibrationView();
+  const [known, setKnown] = useState<Known>({ kind: 'watts', watts: 2000 });
+  const [keepPoints, setKeepPoints] = useState(false);
+  const [volts, setVolts] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   if (!view) return null;
 
   const withPin = pin ? { pin } : {};
