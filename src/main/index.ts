@@ -2,9 +2,8 @@ import { type BrowserWindow, app, dialog, powerSaveBlocker, session } from 'elec
 import { LIVE_CHANNEL } from '../shared/ops';
 import { COMMANDS } from './cli/commands';
 import { cliCommandIn, userArgs, windowRefusal } from './cli/electron-argv';
-import type { Config } from './config/config-schema';
-import { startupConfig } from './config/load-config';
-import { defaultConfigPath, defaultDbPath } from './config/paths';
+import { defaultConfigPath } from './config/paths';
+import { type Bootstrap, bootstrap } from './core/bootstrap';
 import { PowerCore } from './core/power-core';
 import { runCliInElectron } from './electron/cli-mode';
 import { applyGpuSetting, logGpuStatus, reloadWhenGone } from './electron/gpu';
@@ -35,19 +34,19 @@ if (cliCommandIn(args, COMMANDS.map((c) => c.name)) !== null) {
   applyKioskSwitches();
   const configPath = flag('--config') ?? defaultConfigPath();
   // Run on the defaults when the file does not validate, as serve does: shown, and the file left untouched.
-  const { config, problem: configProblem } = startupConfig(configPath);
+  const started = bootstrap(configPath, flag('--db'));
   // Before ready: the GPU can only be turned off before Chromium starts it.
-  applyGpuSetting(config.display.gpu);
+  applyGpuSetting(started.config.display.gpu);
   process.env[SPI_ADDON_ENV] ??= spiAddonPath({
     packaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
     arch: process.arch,
   });
-  void start(config, configPath, configProblem);
+  void start(started, configPath);
 }
 
-async function start(config: Config, configPath: string, configProblem: string | null): Promise<void> {
+async function start({ config, problem: configProblem, dbPath }: Bootstrap, configPath: string): Promise<void> {
   await app.whenReady();
   logGpuStatus();
   const buildDir = __dirname;
@@ -55,7 +54,6 @@ async function start(config: Config, configPath: string, configProblem: string |
   hardenSession(session.defaultSession);
   blockNavigation((u) => u.split('#')[0] === url);
 
-  const dbPath = flag('--db') ?? config.storage.path ?? defaultDbPath();
   let core: PowerCore;
   try {
     core = new PowerCore({ config, dbPath, configPath, extraNotice: configProblem });

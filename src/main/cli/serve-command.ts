@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startupConfig } from '../config/load-config';
-import { dataDir, defaultDbPath } from '../config/paths';
+import { dataDir } from '../config/paths';
+import { bootstrap } from '../core/bootstrap';
 import { PowerCore } from '../core/power-core';
 import { createHttpServer, listen } from '../server/http-server';
 import { openDatabase } from '../storage/database';
@@ -31,7 +31,7 @@ export const serveCommand: Command = {
     token: { type: 'string' },
   },
   async run(ctx) {
-    const { config, problem } = startupConfig(ctx.configPath);
+    const { config, problem, dbPath } = bootstrap(ctx.configPath, ctx.dbPath);
     if (problem) console.error(`corcy-power: ${problem}`);
     const source = ctx.values.source as string | undefined;
     if (source !== undefined) {
@@ -42,7 +42,6 @@ export const serveCommand: Command = {
     }
     const host = (ctx.values.host as string | undefined) ?? config.server.host;
     const port = parsePort(ctx.values.port as string | undefined, config.server.port);
-    const dbPath = ctx.dbPath ?? config.storage.path ?? defaultDbPath();
     let access;
     try {
       access = resolveServerToken({ host, flag: ctx.values.token as string | undefined, configured: config.server.token, file: join(dataDir(), 'server-token') });
