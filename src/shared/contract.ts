@@ -74,6 +74,29 @@ export const AcquisitionFiguresSchema = z.object({
   mainsCyclesPerWindow: z.number().nonnegative(),
 });
 export type AcquisitionFigures = z.infer<typeof AcquisitionFiguresSchema>;
+export const StorageCauseSchema = z.enum(['disk_full', 'read_only', 'corrupt', 'locked', 'io']);
+export type StorageCause = z.infer<typeof StorageCauseSchema>;
+
+/** Whether readings reach the disk; while they do not, how many wait and when the first is lost. */
+export const StorageStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok') }),
+  z.object({
+    state: z.literal('failing'),
+    cause: StorageCauseSchema,
+    /** What went wrong, naming the file (and the free space when the disk is full). */
+    message: z.string(),
+    fix: z.string(),
+    /** First failed write, epoch ms. */
+    since: z.number(),
+    /** Readings kept in memory for the next try. */
+    pending: z.number().int().nonnegative(),
+    /** When the oldest waiting reading will be dropped at the current pace, epoch ms. */
+    firstLossAt: z.number(),
+    /** Readings already dropped since the failure began. */
+    dropped: z.number().int().nonnegative(),
+  }),
+]);
+export type StorageStatus = z.infer<typeof StorageStatusSchema>;
 
 export const StatusSchema = z.object({
   source: SourceKindSchema,
@@ -83,6 +106,7 @@ export const StatusSchema = z.object({
   lastReading: ReadingSchema.nullable(),
   /** Absent until the first window (and from servers older than this field). */
   acquisition: AcquisitionFiguresSchema.optional(),
+  storage: StorageStatusSchema,
   display: z.object({
     gaugeMaxW: z.number().positive(),
     liveMinutes: z.number().positive(),
@@ -193,4 +217,4 @@ export type Response<K extends OpName> = z.infer<(typeof contract)[K]['response'
 /** What a door returns for a call; errors are values so both doors report them alike. */
 export type CallResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: 'invalid_request' | 'unknown_operation' | 'internal'; message: string } };
+  | { ok: false; error: { code: 'invalid_request' | 'not_found' | 'unknown_operation' | 'internal'; message: string } };

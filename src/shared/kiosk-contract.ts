@@ -6,7 +6,7 @@ import { SettingsSchema } from './settings-schema';
 // Request and response schemas of the kiosk's own operations: settings, cost,
 // CSV export, screen. contract.ts lists them with the others.
 
-const DateKey = z.string().refine(isDateKey, 'a date as YYYY-MM-DD');
+const DateKey = z.string().refine(isDateKey, 'a date as YYYY-MM-DD, from 2000 on');
 const Pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 
 export const SettingsViewSchema = z.object({
@@ -73,10 +73,15 @@ export const DayCostSchema = z.object({
   missingColours: z.array(z.string()),
 });
 
+/** Each day is priced by its own queries and kept in a cache: a year at most per request. */
+export const MAX_COST_DAYS = 366;
+const daySpan = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+
 export const DailyCostRequestSchema = z
   .object({ from: DateKey, to: DateKey })
   .strict()
-  .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((r) => daySpan(r.from, r.to) <= MAX_COST_DAYS, { message: `at most ${MAX_COST_DAYS} days at once`, path: ['to'] });
 
 export const ExportResolutionSchema = z.enum(['raw', '1min', '1h', '1day']);
 export type ExportResolution = z.infer<typeof ExportResolutionSchema>;

@@ -12,6 +12,11 @@ export class InvalidRequestError extends Error {
   }
 }
 
+/** A valid request for something that does not exist (an export job long gone): 404 over HTTP, not 500. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
 export const isOpName = (op: unknown): op is OpName => typeof op === 'string' && Object.hasOwn(OPS, op);
 
 /**
@@ -32,6 +37,7 @@ export async function dispatch(handlers: Handlers, op: unknown, payload: unknown
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
     if (err instanceof InvalidRequestError) return { ok: false, error: { code: 'invalid_request', message: `${op}: ${err.message}` } };
+    if (err instanceof NotFoundError) return { ok: false, error: { code: 'not_found', message: `${op}: ${err.message}` } };
     return { ok: false, error: { code: 'internal', message: `${op} failed: ${(err as Error).message}` } };
   }
 }

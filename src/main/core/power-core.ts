@@ -14,6 +14,7 @@ import { HistoryWriter } from '../storage/history-writer';
 import { ReadingStore } from '../storage/reading-store';
 import { rebuildDayRollups } from '../storage/day-rollup-rebuild';
 import { RawRetention } from '../storage/retention';
+import { storageStatus } from '../storage/storage-failure';
 import { WriteQueue } from '../storage/write-queue';
 import { defaultConfigPath } from '../config/paths';
 import type { DestinationOptions } from '../export/destination';
@@ -59,6 +60,7 @@ export class PowerCore {
   private readonly historyQuery: HistoryQuery;
   private readonly energyQuery: EnergyQuery;
   private readonly clock: Clock;
+  private readonly dbPath: string;
   private readonly sourceKind: Status['source'];
   private readonly notice: string | null;
   private config: Config;
@@ -69,6 +71,7 @@ export class PowerCore {
 
   constructor(options: CoreOptions) {
     this.config = options.config;
+    this.dbPath = options.dbPath;
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? ((line) => console.log(line));
     const db = openDatabase(options.dbPath);
@@ -141,6 +144,8 @@ export class PowerCore {
       },
       flushIntervalMs,
       onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
+      onHealthChange: () => this.hub.publish({ type: 'status', status: this.status() }),
+      now: () => this.clock.now(),
     });
   }
 
@@ -216,6 +221,7 @@ export class PowerCore {
       notice: this.notice,
       lastReading: this.last,
       ...(this.figures ? { acquisition: this.figures } : {}),
+      storage: storageStatus(this.queue.health(), this.dbPath, this.clock.now(), this.config.source.windowMs),
       display: {
         gaugeMaxW: this.config.display.gaugeMaxW,
         liveMinutes: this.config.display.liveMinutes,

@@ -5,6 +5,7 @@ import { spanBetween } from '../energy/span';
 import { keyTime } from './reading-codec';
 import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
+import { RewindGuard } from './rewind-guard';
 import { type Bucketing, rollupBucketings } from './rollup-levels';
 import { RowBatch, rowBatchWriter } from './row-sink';
 
@@ -30,7 +31,7 @@ export interface HistoryWriterOptions {
 
 export interface WriteResult {
   written: number;
-  /** At or before the last reading written: they would duplicate or double-count it. */
+  /** In a minute that already holds readings of another timeline, or sent twice: they would double-count it. */
   refused: number;
 }
 
@@ -51,6 +52,7 @@ export class HistoryWriter {
   private readonly commit: (batch: RowBatch, lastT: number) => void;
   /** Carries a pool of near-floor windows from one batch to the next (lost on restart: a few W for a few s). */
   private readonly energy: FloorEnergy;
+  private guard: RewindGuard;
 
   constructor(
     readonly db: Database.Database,
@@ -68,6 +70,7 @@ export class HistoryWriter {
       | { last_t: number | null; rollups_from: number | null }
       | undefined;
     this.prevT = cursor?.last_t ?? NaN;
+    this.guard = new RewindGuard(db, this.prevT);
     if (cursor?.rollups_from != null) this.replayRollups(cursor.rollups_from);
   }
 
@@ -93,9 +96,10 @@ export class HistoryWriter {
     let lastT = this.prevT;
     let lastMono = this.prevMono;
     let refused = 0;
+    const guard = this.guard.fork();
     for (let i = 0; i < c.length; i++) {
       const t = c.t[i]!;
-      if (t <= lastT) {
+      if (!guard.admit(t)) {
         refused++;
         continue;
       }
@@ -104,10 +108,14 @@ export class HistoryWriter {
       lastT = t;
       lastMono = mono;
     }
-    if (refused > 0) this.options.log?.(`storage: ${refused} readings at or before ${new Date(this.prevT).toISOString()} refused (clock went back?)`);
-    if (refused === c.length) return { written: 0, refused };
+    if (refused > 0) this.options.log?.(`storage: ${refused} readings skipped: their minutes already hold readings (sent twice, or stamped before the clock went back)`);
+    if (refused === c.length) {
+      this.guard = guard;
+      return { written: 0, refused };
+    }
     this.commit(batch, lastT);
     // Only after the commit: a failed write leaves the timeline where the disk is.
+    this.guard = guard;
     this.prevT = lastT;
     this.prevMono = lastMono;
     return { written: c.length - refused, refused };

@@ -4,6 +4,7 @@ import { flagNames } from '../../shared/flags';
 import { formatAge } from '../../shared/format';
 import { useWords } from '../app-context';
 import { formatInteger, formatNumber } from '../locale-format';
+import { storageNotice } from '../storage-notice';
 
 interface StatusLineProps {
   status: Status | null;
@@ -35,7 +36,7 @@ function Acquisition({ figures }: { figures: AcquisitionFigures }) {
 
 /** Where readings come from, whether the sensor is healthy, and how old the last one is. */
 export function StatusLine({ status, lastT, lastFlags }: StatusLineProps) {
-  const { t } = useWords();
+  const { t, tag } = useWords();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), 1000);
@@ -60,12 +61,16 @@ export function StatusLine({ status, lastT, lastFlags }: StatusLineProps) {
     health = t.healthy;
     level = 'ok';
   }
+  const storage = storageNotice(status.storage, t, tag, status.display.timeZone);
+  // Readings being lost outranks everything else on the line.
+  if (storage) level = 'alarm';
   return (
-    <footer className={`status status-${level}`} data-testid="status" data-source={status.source} data-state={state.kind}>
+    <footer className={`status status-${level}`} data-testid="status" data-source={status.source} data-state={state.kind} data-storage={status.storage.state}>
       <span className="status-source">{t[`source_${status.source}`]}</span>
       <span className="status-health">{health}</span>
       <span className="status-age">{lastT === null ? t.waiting : `${t.last} ${formatAge(now - lastT)}`}</span>
       {status.acquisition && <Acquisition figures={status.acquisition} />}
+      {storage && <span className="status-storage">{storage}</span>}
       {status.notice && <span className="status-notice">{status.notice}</span>}
     </footer>
   );
