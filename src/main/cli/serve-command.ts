@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataDir } from '../config/paths';
@@ -19,6 +20,42 @@ function parsePort(text: string | undefined, fallback: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${text}"`);
   return n;
+}
+
+/**
+ * Runs until SIGINT or SIGTERM, then writes the last readings and stops: within
+ * STOP_TIMEOUT_MS whatever hangs, at once on a second signal.
+ */
+function untilStopped(server: Server, core: PowerCore): Promise<number> {
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string): void => {
+      if (stopping) {
+        console.log(`corcy-power: ${signal} again, stopping now`);
+        process.exit(1);
+      }
+      stopping = true;
+      console.log(`corcy-power: ${signal}, writing the last readings and stopping`);
+      // Whatever hangs (a source stuck in the kernel, a stuck export), a service manager's stop is honoured.
+      setTimeout(() => {
+        console.error(`corcy-power: not stopped after ${STOP_TIMEOUT_MS / 1000} s, exiting anyway`);
+        process.exit(1);
+      }, STOP_TIMEOUT_MS).unref();
+      server.closeAllConnections();
+      server.close();
+      core.stop().then(
+        () => resolve(0),
+        (err: unknown) => {
+          console.error(`corcy-power: stopping failed: ${(err as Error).message}`);
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    // A bug behind one request must not end the recording: say it, keep going.
+    process.on('unhandledRejection', (err) => console.error(`corcy-power: unhandled rejection: ${(err as Error)?.stack ?? String(err)}`));
+  });
 }
 
 export const serveCommand: Command = {
@@ -75,34 +112,6 @@ export const serveCommand: Command = {
       console.log(`corcy-power: a token is required (from ${where}); open http://${shown}:${addr.port}/?token=${access.token} once on each device`);
     }
 
-    return new Promise<number>((resolve) => {
-      let stopping = false;
-      const shutdown = (signal: string): void => {
-        if (stopping) {
-          console.log(`corcy-power: ${signal} again, stopping now`);
-          process.exit(1);
-        }
-        stopping = true;
-        console.log(`corcy-power: ${signal}, writing the last readings and stopping`);
-        // Whatever hangs (a source stuck in the kernel, a stuck export), a service manager's stop is honoured.
-        setTimeout(() => {
-          console.error(`corcy-power: not stopped after ${STOP_TIMEOUT_MS / 1000} s, exiting anyway`);
-          process.exit(1);
-        }, STOP_TIMEOUT_MS).unref();
-        server.closeAllConnections();
-        server.close();
-        core.stop().then(
-          () => resolve(0),
-          (err: unknown) => {
-            console.error(`corcy-power: stopping failed: ${(err as Error).message}`);
-            resolve(1);
-          },
-        );
-      };
-      process.on('SIGINT', () => shutdown('SIGINT'));
-      process.on('SIGTERM', () => shutdown('SIGTERM'));
-      // A bug behind one request must not end the recording: say it, keep going.
-      process.on('unhandledRejection', (err) => console.error(`corcy-power: unhandled rejection: ${(err as Error)?.stack ?? String(err)}`));
-    });
+    return untilStopped(server, core);
   },
 };

@@ -38,7 +38,7 @@ export class ExportService {
   private nextId = 1;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly o: ExportServiceOptions) {}
+  constructor(private readonly options: ExportServiceOptions) {}
 
   get(id: number): ExportJob {
     const job = this.jobs.get(id);
@@ -56,15 +56,15 @@ export class ExportService {
       return job;
     };
     if (this.running) return fail(new ExportError('io', 'another export is still running'));
-    const tz = this.o.timeZone();
-    const { from, to } = resolveRange(req.range, this.o.now(), tz);
-    const destination = this.o.destination();
+    const tz = this.options.timeZone();
+    const { from, to } = resolveRange(req.range, this.options.now(), tz);
+    const destination = this.options.destination();
     const stem = `corcy-power_${localDateKey(from, tz)}_${localDateKey(to - 1, tz)}_${req.resolution}`;
     let file: string;
     let db: Database.Database;
     try {
       file = freeName(destination.dir, stem);
-      db = this.o.openReader();
+      db = this.options.openReader();
     } catch (err) {
       return fail(new ExportError('no_destination', (err as Error).message));
     }
@@ -73,7 +73,7 @@ export class ExportService {
       resolution: req.resolution,
       locale: req.locale,
       timeZone: tz,
-      calibration: this.o.calibration(),
+      calibration: this.options.calibration(),
       onProgress: (n) => {
         if (job?.state === 'running') this.jobs.set(id, (job = { ...job, rows: n }));
       },
@@ -100,6 +100,6 @@ export class ExportService {
   }
 
   eject(dir: string): Promise<{ ok: boolean; message: string }> {
-    return ejectMount(dir, this.o.mounts(), this.o.run);
+    return ejectMount(dir, this.options.mounts(), this.options.run);
   }
 }
