@@ -130,6 +130,7 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
                 minutes={display.liveMinutes}
                 timeZone={display.timeZone}
                 title={t.last10(display.liveMinutes)}
+                localeTag={tag}
               />
             ) : (
               <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />

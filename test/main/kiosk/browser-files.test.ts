@@ -62,7 +62,7 @@ describe('browserLauncherScript()', () => {
     const expected = `--user-data-dir=${profile} ${BROWSER_FLAGS.join(' ')} --ozone-platform=wayland ${BROWSER_URL}`;
     expect(r.runs()).toEqual([expected, expected, expected]);
     expect(readFileSync(join(r.dir, 'curls'), 'utf8').split('\n').filter(Boolean)).toHaveLength(3);
-    expect(res.stderr.match(/waiting for corcy-power serve/g)).toHaveLength(1);
+    expect(String(res.stderr).match(/waiting for corcy-power serve/g)).toHaveLength(1);
     expect(res.stderr).toContain('chromium exited with status 0, restarting');
     expect(res.stderr).toContain('chromium exited with status 1, restarting');
   });
