@@ -25,6 +25,7 @@ export interface KioskOptions {
   /** Prefix of /sys for the backlight, a fake tree in tests. */
   sysRoot?: string;
   run?: CommandRunner;
+  onScreenDimmed?(dimmed: boolean): void;
 }
 
 type KioskOps =
@@ -69,6 +70,7 @@ export function createKioskServices(o: KioskOptions) {
     timeZone: () => o.config().timeZone,
     now: o.now,
     log: o.log,
+    ...(o.onScreenDimmed ? { onDimmedChange: o.onScreenDimmed } : {}),
   });
   const tempoDays = () => {
     const today = localDateKey(o.now(), o.config().timeZone);
@@ -97,6 +99,7 @@ export function createKioskServices(o: KioskOptions) {
     handlers,
     colours,
     exports,
+    screenDimmed: () => dimmer.dimmed,
     start: () => dimmer.start(),
     stop: async () => {
       dimmer.stop();

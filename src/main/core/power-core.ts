@@ -114,6 +114,7 @@ export class PowerCore {
       ...(o.media ? { media: o.media } : {}),
       ...(o.sysRoot ? { sysRoot: o.sysRoot } : {}),
       ...(o.run ? { run: o.run } : {}),
+      onScreenDimmed: () => this.hub.publish({ type: 'status', status: this.status() }),
     });
     this.handlers = {
       getStatus: () => this.status(),
@@ -189,6 +190,7 @@ export class PowerCore {
       notice: this.notice,
       lastReading: this.last,
       ...(this.figures ? { acquisition: this.figures } : {}),
+      screenDimmed: this.kiosk.screenDimmed(),
       display: {
         gaugeMaxW: this.config.display.gaugeMaxW,
         liveMinutes: this.config.display.liveMinutes,

@@ -18,6 +18,8 @@ interface LiveChartProps {
 
 /** The gauge follows every reading; the chart needs no more than this. */
 const DRAW_PERIOD_MS = 1000;
+/** Readings come every 500 ms, give or take: a draw is due at the one nearest a second. */
+const WINDOW_SLACK_MS = 100;
 /** A longer step between readings is missing time, drawn as a gap. */
 const MAX_GAP_MS = 10_000;
 
@@ -46,10 +48,12 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, loc
     const series = new BoundedSeries(minutes * 60 * 4);
     let dirty = false;
     let loaded = false;
+    let drawnAt = -Infinity;
     const early: Reading[] = [];
     const draw = (): void => {
       if (!dirty || !loaded || document.hidden || pausedNow.current) return;
       dirty = false;
+      drawnAt = performance.now();
       const to = series.lastT ?? Date.now();
       const from = to - minutes * 60_000;
       let max = 0;
@@ -59,7 +63,12 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, loc
     };
     drawNow.current = draw;
     const add = (r: Reading): void => void (series.push(r.t, r.powerW / 1000) && (dirty = true));
-    const off = onReading((r) => (loaded ? add(r) : void early.push(r)));
+    // Drawn with a reading, in the frame that redraws the gauge anyway, once a second at most.
+    const off = onReading((r) => {
+      if (!loaded) return void early.push(r);
+      add(r);
+      if (performance.now() - drawnAt >= DRAW_PERIOD_MS - WINDOW_SLACK_MS) draw();
+    });
     void loadRecent()
       .catch(() => [] as Reading[])
       .then((history) => {
@@ -67,11 +76,9 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, loc
         loaded = true;
         draw();
       });
-    const timer = setInterval(draw, DRAW_PERIOD_MS);
     document.addEventListener('visibilitychange', draw);
     return () => {
       off();
-      clearInterval(timer);
       document.removeEventListener('visibilitychange', draw);
       drawNow.current = () => undefined;
     };
