@@ -63,7 +63,7 @@ export async function run(): Promise<string[]> {
           let peak = heap0;
           const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
           const t = performance.now();
-          const csv = csvLines(iterateReadings(reader, start, end, DEFAULT_CALIBRATION), { resolution, locale, timeZone: TZ });
+          const csv = csvLines(iterateReadings(reader, start, end, DEFAULT_CALIBRATION), { resolution, locale, timeZone: TZ, calibration: DEFAULT_CALIBRATION });
           bytes = await writeCsvFile(csv.lines, join(dir, `out-${resolution}.csv`), false);
           runs.push(performance.now() - t);
           clearInterval(sampler);

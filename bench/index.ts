@@ -2,6 +2,7 @@
 // against a baseline measured in the same run). A new one is a module and a line here.
 import * as acquisition from './acquisition.bench';
 import * as exportBench from './export.bench';
+import * as floor from './floor.bench';
 import * as storage from './storage.bench';
 import * as history from './history.bench';
 import * as importBench from './import.bench';
@@ -13,6 +14,7 @@ const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['storage', storage],
   ['export', exportBench],
   ['import', importBench],
+  ['floor', floor],
 ];
 // Opt-in: it runs for half an hour by default (`npm run bench -- footprint`).
 const OPT_IN: [string, { run(): Promise<string[]> }][] = [['footprint', footprint]];

@@ -1,5 +1,7 @@
 // The kiosk's strings (cost, alert, export, settings), French first; i18n.ts merges them.
 
+import { calibrationEn, calibrationFr } from './i18n-calibration';
+
 export const kioskFr = {
   today: "Aujourd'hui",
   thisMonth: 'Ce mois-ci',
@@ -50,9 +52,6 @@ export const kioskFr = {
   pinWait: (s: number) => `Réessayez dans ${s} s`,
   tabs: { measure: 'Mesure', contract: 'Abonnement', display: 'Affichage', data: 'Données' },
   fields: {
-    ampsPerCount: 'Ampères par pas ADC',
-    volts: 'Tension supposée (V)',
-    noiseFloorA: 'Bruit de fond (A)',
     gaugeMaxW: 'Maximum de la jauge (W)',
     subscribedKva: 'Puissance souscrite (kVA)',
     tariffKind: 'Option tarifaire',
@@ -85,6 +84,7 @@ export const kioskFr = {
   fileInvalid: 'Le fichier de configuration a été modifié à la main et contient des erreurs.',
   overwrite: 'Remplacer (une copie est gardée)',
   languages: { fr: 'Français', en: 'English' },
+  cal: calibrationFr,
 };
 
 export type KioskDict = typeof kioskFr;
@@ -139,9 +139,6 @@ export const kioskEn: KioskDict = {
   pinWait: (s) => `Try again in ${s} s`,
   tabs: { measure: 'Measurement', contract: 'Contract', display: 'Display', data: 'Data' },
   fields: {
-    ampsPerCount: 'Amperes per ADC count',
-    volts: 'Assumed voltage (V)',
-    noiseFloorA: 'Noise floor (A)',
     gaugeMaxW: 'Gauge maximum (W)',
     subscribedKva: 'Subscribed power (kVA)',
     tariffKind: 'Tariff',
@@ -174,4 +171,5 @@ export const kioskEn: KioskDict = {
   fileInvalid: 'The config file was edited by hand and has errors.',
   overwrite: 'Replace it (a copy is kept)',
   languages: { fr: 'Français', en: 'English' },
+  cal: calibrationEn,
 };

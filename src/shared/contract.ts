@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  CalibrationResultSchema,
+  CalibrationViewSchema,
+  RecordCalibrationRequestSchema,
+  RestoreCalibrationRequestSchema,
+  SaveCalibrationRequestSchema,
+} from './calibration-contract';
 import { ALL_FLAGS } from './flags';
 import {
   CheckPinResponseSchema,
@@ -192,6 +199,10 @@ export const contract = {
   wakeScreen: { request: empty, response: z.object({ level: z.number().min(0).max(1).nullable() }) },
   getTempoDays: { request: empty, response: TempoDaysSchema },
   setTempoColour: { request: SetTempoColourRequestSchema, response: TempoDaysSchema },
+  getCalibration: { request: empty, response: CalibrationViewSchema },
+  recordCalibration: { request: RecordCalibrationRequestSchema, response: CalibrationResultSchema },
+  saveCalibration: { request: SaveCalibrationRequestSchema, response: CalibrationResultSchema },
+  restoreCalibration: { request: RestoreCalibrationRequestSchema, response: CalibrationResultSchema },
 } satisfies Record<OpName, { request: z.ZodType; response: z.ZodType }>;
 
 // The reverse check: every contract entry has a row in OPS.

@@ -23,6 +23,10 @@ export const OPS = {
   wakeScreen: { path: '/api/screen/wake', method: 'POST', loopbackOnly: true },
   getTempoDays: { path: '/api/tempo', method: 'GET' },
   setTempoColour: { path: '/api/tempo', method: 'POST', loopbackOnly: true },
+  getCalibration: { path: '/api/calibration', method: 'GET' },
+  recordCalibration: { path: '/api/calibration/record', method: 'POST', loopbackOnly: true },
+  saveCalibration: { path: '/api/calibration', method: 'POST', loopbackOnly: true },
+  restoreCalibration: { path: '/api/calibration/restore', method: 'POST', loopbackOnly: true },
 } as const satisfies Record<string, { path: string; method: 'GET' | 'POST'; loopbackOnly?: true }>;
 
 export type OpName = keyof typeof OPS;

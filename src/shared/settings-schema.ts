@@ -105,12 +105,13 @@ export const SubscribedKvaSchema = z
   .number()
   .refine((k) => (SUBSCRIBED_KVA as readonly number[]).includes(k), `one of ${SUBSCRIBED_KVA.join(', ')} kVA`);
 
-/** The flat view the settings screen edits; main maps it onto the config file. */
+/**
+ * The flat view the settings screen edits; main maps it onto the config file.
+ * Calibration is not in it: it changes only by measurement (calibration ops),
+ * so a form opened before a measurement cannot write the old figures back.
+ */
 export const SettingsSchema = z
   .object({
-    ampsPerCount: z.number().positive().max(10),
-    volts: z.number().min(90).max(260),
-    noiseFloorA: z.number().min(0).max(10),
     gaugeMaxW: z.number().min(500).max(100_000),
     subscribedKva: SubscribedKvaSchema,
     tariff: TariffSchema.unwrap(),

@@ -22,5 +22,9 @@ export function unusedHandlers(): Kiosk {
     wakeScreen: fail('wakeScreen'),
     getTempoDays: fail('getTempoDays'),
     setTempoColour: fail('setTempoColour'),
+    getCalibration: fail('getCalibration'),
+    recordCalibration: fail('recordCalibration'),
+    saveCalibration: fail('saveCalibration'),
+    restoreCalibration: fail('restoreCalibration'),
   };
 }

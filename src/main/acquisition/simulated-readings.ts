@@ -15,15 +15,19 @@ import { type WindowStats, windowStats } from './window-stats';
 
 export type SimulationFidelity = 'statistics' | 'waveform';
 
-const NOISE_COUNTS = 0.6;
-
 /** Fills `out` with the statistics of the window ending at `end`; returns its health flags. */
 export type SimulatedWindow = (end: number, out: WindowStats) => number;
 
 export function simulatedWindows(config: Config, fidelity: SimulationFidelity, streamSeed: number): SimulatedWindow {
   const s = config.source;
   const health: HealthLimits = { midScale: config.health.midScale, maxDrift: config.health.maxDriftCounts };
-  const wave: WaveformOptions = { mainsHz: s.mainsHz, midScale: config.health.midScale, ampsPerCount: config.calibration.ampsPerCount, noiseCounts: NOISE_COUNTS };
+  const noise = s.simulator.noiseCounts;
+  const wave: WaveformOptions = {
+    mainsHz: s.mainsHz,
+    midScale: config.health.midScale,
+    ampsPerCount: s.simulator.ampsPerCount ?? config.calibration.ampsPerCount,
+    noiseCounts: noise,
+  };
   const current = (t: number): number => simulatedCurrent(t, s.seed, config.calibration.volts);
   if (fidelity === 'waveform') {
     const samples = new Uint16Array(s.samplesPerWindow);
@@ -33,13 +37,13 @@ export function simulatedWindows(config: Config, fidelity: SimulationFidelity, s
     };
   }
   const rand = mulberry32(streamSeed);
-  const meanNoise = NOISE_COUNTS / Math.sqrt(s.samplesPerWindow);
+  const meanNoise = noise / Math.sqrt(s.samplesPerWindow);
   const clamp = (x: number): number => Math.min(MCP3008_MAX_COUNT, Math.max(0, Math.round(x)));
   return (end, out) => {
     const signal = current(end - s.windowMs / 2) / wave.ampsPerCount;
-    const rms = Math.sqrt(signal * signal + NOISE_COUNTS * NOISE_COUNTS) * (1 + 0.002 * gaussian(rand));
+    const rms = Math.sqrt(signal * signal + noise * noise) * (1 + 0.002 * gaussian(rand));
     const mean = wave.midScale + meanNoise * gaussian(rand);
-    const swing = signal * CREST_FACTOR + 3 * NOISE_COUNTS;
+    const swing = signal * CREST_FACTOR + 3 * noise;
     out.n = s.samplesPerWindow;
     out.mean = mean;
     out.min = clamp(mean - swing);

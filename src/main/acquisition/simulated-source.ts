@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AdcSource, SampleWindow } from './adc-source';
 import { loadAt } from './load-profile';
 import { type WaveformOptions, synthesizeWindow } from './waveform';
@@ -7,6 +8,8 @@ export interface SimulatedOptions extends WaveformOptions {
   windowMs: number;
   seed: number;
   volts: number;
+  /** A file holding a load in watts, read at every window, instead of the household (tests). */
+  loadFile?: string | undefined;
 }
 
 export interface Clock {
@@ -24,6 +27,20 @@ export const systemClock: Clock = {
 
 /** The true rms current of the simulated house at an instant. */
 export const simulatedCurrent = (tMs: number, seed: number, volts: number): number => loadAt(tMs, seed).total / volts;
+
+/** A known load switched by a test: the watts in `file` (none while it does not exist). */
+export function loadFromFile(file: string): number {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw err;
+  }
+  const watts = Number(text.trim());
+  if (!Number.isFinite(watts) || watts < 0) throw new Error(`${file}: expected a load in watts, got ${JSON.stringify(text.trim())}`);
+  return watts;
+}
 
 /**
  * Produces samples, not readings, in real time: a window resolves when its time
@@ -52,7 +69,10 @@ export class SimulatedSource implements AdcSource {
     const start = this.next;
     this.next = start + this.o.windowMs;
     await this.clock.sleep(this.next - this.clock.now());
-    synthesizeWindow(this.out, start, this.o.windowMs, (t) => simulatedCurrent(t, this.o.seed, this.o.volts), this.o.seed, this.o);
+    const file = this.o.loadFile;
+    const fixed = file === undefined ? null : loadFromFile(file) / this.o.volts;
+    const current = fixed === null ? (t: number) => simulatedCurrent(t, this.o.seed, this.o.volts) : () => fixed;
+    synthesizeWindow(this.out, start, this.o.windowMs, current, this.o.seed, this.o);
     // The samples span exactly one window of simulated time, however late the timer fired.
     return { samples: this.out, lost: 0, spanMs: this.o.windowMs };
   }

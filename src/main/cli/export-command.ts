@@ -47,7 +47,7 @@ export const exportCommand: Command = {
     const { from, to } = r.range;
     const db = openDatabase(dbPath, { readonly: true });
     try {
-      const { lines, rows } = csvLines(iterateReadings(db, from, to, config.calibration), { resolution: q.resolution, locale: q.locale, timeZone: tz });
+      const { lines, rows } = csvLines(iterateReadings(db, from, to, config.calibration), { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: config.calibration });
       const bytes = await writeCsvFile(lines, out, false);
       console.log(`corcy-power export: ${rows()} rows, ${bytes} bytes -> ${out}`);
       return 0;

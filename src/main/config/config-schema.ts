@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalibrationSectionSchema } from '../../shared/calibration-schema';
 import { BrightnessSchema, LanguageSchema, SubscribedKvaSchema, TariffSchema, TimeZoneSchema } from '../../shared/settings-schema';
 
 // Every field optional with a default; unknown fields are errors, because a typo
@@ -21,6 +22,21 @@ export const ConfigSchema = z
         windowMs: z.number().int().min(20).max(10_000).default(500),
         mainsHz: z.union([z.literal(50), z.literal(60)]).default(50),
         seed: z.number().int().default(1),
+        /** The simulated source's truth, for demos and for tests that calibrate against a known floor and load. */
+        simulator: z
+          .object({
+            /** Electronic noise, standard deviation in counts (quantisation comes on top). */
+            noiseCounts: z.number().min(0).max(50).default(0.6),
+            /** The board's true A per count of rms; default calibration.ampsPerCount. */
+            ampsPerCount: z.number().positive().max(10).optional(),
+            /**
+             * A file holding a load in watts, read at every window, instead of the
+             * simulated household: a test switches a known load on and off with it.
+             */
+            loadFile: z.string().min(1).optional(),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({})
@@ -28,14 +44,8 @@ export const ConfigSchema = z
         message: 'windowMs must span a whole number of mains cycles (a multiple of 20 ms at 50 Hz)',
         path: ['windowMs'],
       }),
-    calibration: z
-      .object({
-        ampsPerCount: z.number().positive().max(10).default(0.27),
-        volts: z.number().min(90).max(260).default(237),
-        noiseFloorA: z.number().min(0).max(10).default(0),
-      })
-      .strict()
-      .prefault({}),
+    /** Defaults are the old system's 237 V and 0.27 A per count until measured (settings, Calibration). */
+    calibration: CalibrationSectionSchema,
     health: z
       .object({
         midScale: z.number().min(0).max(1023).default(511.5),

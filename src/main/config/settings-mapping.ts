@@ -4,9 +4,6 @@ import type { Config } from './config-schema';
 /** The flat view the settings screen edits. */
 export function settingsOf(c: Config): Settings {
   return {
-    ampsPerCount: c.calibration.ampsPerCount,
-    volts: c.calibration.volts,
-    noiseFloorA: c.calibration.noiseFloorA,
     gaugeMaxW: c.display.gaugeMaxW,
     subscribedKva: c.subscribedKva,
     tariff: c.tariff,
@@ -30,7 +27,6 @@ const section = (raw: Raw, key: string): Raw => {
  */
 export function applySettings(raw: Raw, s: Settings, pin: Config['pin'] | null | undefined): Raw {
   const out: Raw = { ...raw };
-  out.calibration = { ...section(raw, 'calibration'), ampsPerCount: s.ampsPerCount, volts: s.volts, noiseFloorA: s.noiseFloorA };
   out.display = { ...section(raw, 'display'), gaugeMaxW: s.gaugeMaxW };
   out.storage = { ...section(raw, 'storage'), retentionDays: s.retentionDays };
   const exp = section(raw, 'export');

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { Reading } from '../../shared/contract';
 import { addDays, localDateKey } from '../../shared/local-time';
+import { CalibrationService } from '../calibration/calibration-service';
 import type { Config } from '../config/config-schema';
 import { SettingsService } from '../config/settings-service';
 import { CostService } from '../cost/cost-service';
@@ -40,11 +42,22 @@ type KioskOps =
   | 'ejectMedia'
   | 'wakeScreen'
   | 'getTempoDays'
-  | 'setTempoColour';
+  | 'setTempoColour'
+  | 'getCalibration'
+  | 'recordCalibration'
+  | 'saveCalibration'
+  | 'restoreCalibration';
 
 /** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
 export function createKioskServices(o: KioskOptions) {
   const settings = new SettingsService({ configPath: o.configPath, current: o.config, apply: o.applyConfig, now: o.now });
+  const calibration = new CalibrationService({
+    configPath: o.configPath,
+    current: o.config,
+    apply: o.applyConfig,
+    checkPin: (pin) => settings.checkPin(pin),
+    now: o.now,
+  });
   const colours = new TempoColourStore(tempoFileFor(o.dbPath));
   const cost = new CostService({
     slices: (from, to) => energySlices(o.db, from, to, o.config().calibration),
@@ -94,10 +107,16 @@ export function createKioskServices(o: KioskOptions) {
       colours.merge(new Map([[date, colour]]));
       return tempoDays();
     },
+    getCalibration: () => calibration.view(),
+    recordCalibration: (req) => calibration.record(req),
+    saveCalibration: (req) => calibration.save(req),
+    restoreCalibration: (req) => calibration.restore(req),
   };
   return {
     handlers,
     colours,
+    /** Every live reading, for a calibration step being recorded. */
+    observe: (r: Reading) => calibration.recorder.add(r),
     exports,
     screenDimmed: () => dimmer.dimmed,
     start: () => dimmer.start(),

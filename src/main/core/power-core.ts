@@ -169,6 +169,7 @@ export class PowerCore {
   private accept(r: Reading, timing: WindowTiming): void {
     this.last = r;
     this.queue.enqueue(r);
+    this.kiosk.observe(r);
     this.hub.publish({ type: 'reading', reading: r });
     const figures = acquisitionFigures(timing, this.config.source.mainsHz);
     if (figuresChanged(this.figures, figures)) {

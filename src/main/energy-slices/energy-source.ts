@@ -11,11 +11,13 @@ const MINUTE = 60_000;
  * rollup (kept forever, unlike raw rows past retention), its energy integrated
  * on the monotonic clock with gaps left out when the readings were written. A
  * minute holds the readings whose window ended in it; tariff periods change on
- * whole minutes, so pricing per minute is exact.
+ * whole minutes, so pricing per minute is exact. A minute near the noise floor
+ * may hold a little negative energy (floor-energy.ts): it is kept, so that noise
+ * cancels over a day instead of adding up.
  */
 export function* energySlices(db: Database.Database, from: number, to: number, _cal?: Calibration, _gapMs = DEFAULT_GAP_MS): Generator<EnergySlice> {
   const rows = db
-    .prepare<[number, number], { b: number; e: number }>('SELECT b, energy_mj AS e FROM rollup_minute WHERE b >= ? AND b < ? AND energy_mj > 0 ORDER BY b')
+    .prepare<[number, number], { b: number; e: number }>('SELECT b, energy_mj AS e FROM rollup_minute WHERE b >= ? AND b < ? AND energy_mj <> 0 ORDER BY b')
     .iterate(Math.ceil(from / MINUTE), Math.ceil(to / MINUTE));
   for (const r of rows) yield { start: r.b * MINUTE, end: (r.b + 1) * MINUTE, wh: r.e / MJ_PER_WH };
 }

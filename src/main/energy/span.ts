@@ -23,7 +23,7 @@ export function spanBetween(prevT: number, prevMono: number, t: number, mono: nu
   return ms > maxGapMs ? -ms : ms;
 }
 
-/** Energy in mJ (W x ms), rounded per reading so that every sum of it is exact. */
-export const energyMj = (powerW: number, span: SpanMs): number => (span > 0 ? Math.round(powerW * span) : 0);
+// Energy in mJ (W x ms), rounded per reading so that every sum of it is exact:
+// floor-energy.ts, the one rule from windows to energy.
 
 export const MJ_PER_WH = 3_600_000;

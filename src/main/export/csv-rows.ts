@@ -1,4 +1,5 @@
 import type { Reading } from '../../shared/contract';
+import type { Calibration } from '../acquisition/calibration';
 import { flagNames } from '../../shared/flags';
 import type { CsvLocale, ExportResolution } from '../../shared/kiosk-contract';
 import { isoLocalFormatter } from '../../shared/local-time';
@@ -10,6 +11,8 @@ export interface CsvOptions {
   resolution: ExportResolution;
   locale: CsvLocale;
   timeZone: string;
+  /** The calibration the readings were computed with: energy follows the same floor rule as the rollups. */
+  calibration: Calibration;
   /** Called with the number of readings consumed so far, for progress. */
   onReading?: (consumed: number) => void;
 }
@@ -36,7 +39,7 @@ export function csvLines(readings: Iterable<Reading>, o: CsvOptions): { lines: G
   }
   function* lines(): Generator<string> {
     yield csvHeader(o.resolution, d);
-    const slices = readingSlices(counted(), DEFAULT_GAP_MS);
+    const slices = readingSlices(counted(), o.calibration, DEFAULT_GAP_MS);
     if (o.resolution === 'raw') {
       for (const { reading: r, wh } of slices) {
         rows++;

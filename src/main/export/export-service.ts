@@ -71,7 +71,9 @@ export class ExportService {
     const total = countReadings(db, from, to);
     let job: ExportJob = { state: 'running', id, rows: 0, total, file, destination };
     this.jobs.set(id, job);
-    const { lines, rows } = csvLines(iterateReadings(db, from, to, this.o.calibration()), {
+    const cal = this.o.calibration();
+    const { lines, rows } = csvLines(iterateReadings(db, from, to, cal), {
+      calibration: cal,
       resolution: req.resolution,
       locale: req.locale,
       timeZone: tz,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Calibration } from '../acquisition/calibration';
-import { energyMj, spanBetween } from '../energy/span';
+import { FloorEnergy, windowEnergyMj } from '../energy/floor-energy';
+import { spanBetween } from '../energy/span';
 import { ROW_WIDTH, keyTime, rowKey, storedPower } from '../storage/reading-codec';
 import { RollupBatch } from '../storage/rollup-batch';
 import { MINUTE_MS, rollupBucketings } from '../storage/rollup-levels';
@@ -85,6 +86,7 @@ export class ImportMerge {
    */
   merge(rows: Float64Array, from: number, to: number): void {
     const cal = this.o.calibration;
+    const energy = new FloorEnergy(cal);
     const batch = new RollupBatch(this.levels, this.o.rawFrom);
     const raw = new Float64Array((to - from) * ROW_WIDTH);
     let nRaw = 0;
@@ -112,8 +114,8 @@ export class ImportMerge {
       }
       if (Number.isNaN(this.prevT)) this.prevT = this.predecessor(k, m);
       const span = spanBetween(this.prevT, NaN, t, NaN, this.o.maxGapMs);
-      const p = storedPower(rows[at6 + 4]!, cal);
-      batch.add(t, Math.round(p), energyMj(p, span), span);
+      const rmsMc = rows[at6 + 4]!;
+      batch.add(t, Math.round(storedPower(rmsMc, cal)), energy.add(rmsMc / 1000, span), span);
       if (t >= this.o.rawFrom) {
         const at = nRaw++ * ROW_WIDTH;
         raw[at] = k;
@@ -170,8 +172,8 @@ export class ImportMerge {
     if (next.span_ms < 0 && t + next.span_ms > end) return;
     const span = spanBetween(end, NaN, t, NaN, this.o.maxGapMs);
     if (span === next.span_ms) return;
-    const p = storedPower(next.rms_mc, this.o.calibration);
-    batch.respan(t, energyMj(p, next.span_ms), next.span_ms, energyMj(p, span), span);
+    const rms = next.rms_mc / 1000;
+    batch.respan(t, windowEnergyMj(this.o.calibration, rms, next.span_ms), next.span_ms, windowEnergyMj(this.o.calibration, rms, span), span);
     this.setSpan.run(span, next.k);
     this.counts.respanned++;
   }

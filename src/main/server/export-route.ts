@@ -47,7 +47,7 @@ export async function streamCsvExport(query: Record<string, unknown>, res: Serve
   let closed = false;
   res.on('close', () => (closed = true));
   try {
-    const { lines } = csvLines(iterateReadings(db, from, to, src.calibration()), { resolution: q.resolution, locale: q.locale, timeZone: tz });
+    const { lines } = csvLines(iterateReadings(db, from, to, src.calibration()), { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: src.calibration() });
     await pumpLines(lines, (chunk) =>
       new Promise<void>((resolve, reject) => {
         if (closed) return reject(new Error('client went away'));

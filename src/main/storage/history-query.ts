@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HistoryResponse } from '../../shared/contract';
 import { dayPeriod } from '../../shared/zoned-calendar';
-import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
+import { type Calibration, currentFromRms, floorOf, powerFromCurrent } from '../acquisition/calibration';
 import { type LevelChoice, chooseLevel } from './history-level';
 import { keyTime } from './reading-codec';
 import { MINUTE_MS, type RollupLevel, TEN_S_MS, dayBuckets, hourBuckets, minuteBuckets, tenMinuteBuckets, tenSecondBuckets } from './rollup-levels';
@@ -28,11 +28,12 @@ const ROLLUP_SQL = (table: string): string => `${BUCKETS}
     FROM ${table} WHERE b >= max(x * @per, @lo) AND b < min((x + 1) * @per, @hi + 1)) AS j
   FROM grp`;
 
-// Power in SQL from the stored rms, the same formula as calibration.ts, so that a
-// raw bucket's mean is time-weighted like a rollup's.
+// Power in SQL from the stored rms, so that a raw bucket's mean is time-weighted
+// like a rollup's: floor-energy.ts's rule with pools of one window (signed, so
+// that noise below the floor cancels noise above it instead of adding up).
 const RAW_SQL = `${BUCKETS}
   SELECT x AS g, (SELECT json_array(count(*),
-      sum(CASE WHEN span_ms > 0 THEN sqrt(max(0, (rms_mc * @a) * (rms_mc * @a) - @f)) * @v * span_ms END),
+      sum(CASE WHEN span_ms > 0 THEN (CASE WHEN rms_mc * rms_mc * @a2 >= @f THEN sqrt(rms_mc * rms_mc * @a2 - @f) ELSE -sqrt(@f - rms_mc * rms_mc * @a2) END) * @v * span_ms END),
       sum(max(span_ms, 0)), sum(max(-span_ms, 0)), min(rms_mc), max(rms_mc))
     FROM reading WHERE k >= max(x * @per * 8, @lo) AND k < min((x + 1) * @per * 8, @hi) AND (k & 7) = @ch) AS j
   FROM grp`;
@@ -119,11 +120,13 @@ export class HistoryQuery {
     let rows: GroupRow[];
     let startOf: (g: number) => number;
     if (choice.level === 'raw') {
-      const a = cal.ampsPerCount / 1000;
+      // Amperes squared: (rms_mc / 1000 * ampsPerCount)² against the floor's.
+      const a2 = (cal.ampsPerCount / 1000) ** 2;
+      const f = floorOf(cal).meanSquare * cal.ampsPerCount ** 2;
       const ch = this.o.channel();
       // Raw buckets count time (ms), keys are t * 8 + channel: [from * 8, to * 8).
       const p = bucketParams(from, to - 1, choice.bucketMs);
-      rows = groups(this.raw.all({ ...p, lo: BigInt(from * 8), hi: BigInt(to * 8), a, f: cal.noiseFloorA ** 2, v: cal.volts, ch }));
+      rows = groups(this.raw.all({ ...p, lo: BigInt(from * 8), hi: BigInt(to * 8), a2, f, v: cal.volts, ch }));
       startOf = (g) => g * choice.bucketMs;
     } else if (choice.level === 'day') {
       rows = groups(this.rollup.day.all(bucketParams(this.days.keyOf(from), this.days.keyOf(to - 1), perBucket)));
@@ -139,7 +142,8 @@ export class HistoryQuery {
       const hi = r.hi === null ? null : raw ? power(r.hi) : r.hi;
       out.t.push(startOf(r.g));
       out.n.push(r.n);
-      out.mean.push(r.c > 0 && r.e !== null ? r.e / r.c : lo !== null && hi !== null ? (lo + hi) / 2 : null);
+      // Energy near the floor is signed (noise cancels out over time); a chart shows no power below 0.
+      out.mean.push(r.c > 0 && r.e !== null ? Math.max(0, r.e / r.c) : lo !== null && hi !== null ? (lo + hi) / 2 : null);
       out.min.push(lo);
       out.max.push(hi);
       out.missingS.push(r.m / 1000);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Calibration } from '../acquisition/calibration';
-import { energyMj, spanBetween } from '../energy/span';
+import { FloorEnergy } from '../energy/floor-energy';
+import { spanBetween } from '../energy/span';
 import { RMS_COLUMN, ROW_WIDTH as WIDTH, encodeInto, keyTime, storedPower } from './reading-codec';
 import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
@@ -41,12 +42,15 @@ export class HistoryWriter {
   private readonly applyRollups: (batch: RollupBatch) => void;
   private readonly setCursor: Database.Statement;
   private readonly commit: (raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => void;
+  /** Carries a pool of near-floor windows from one batch to the next (lost on restart: a few W for a few s). */
+  private readonly energy: FloorEnergy;
 
   constructor(
     readonly db: Database.Database,
     private readonly o: HistoryWriterOptions,
   ) {
     this.levels = rollupBucketings(o.timeZone);
+    this.energy = new FloorEnergy(o.calibration());
     const insertRows = rawRowInserter(db);
     this.applyRollups = rollupApplier(db);
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
@@ -73,6 +77,7 @@ export class HistoryWriter {
 
   writeColumns(c: ReadingColumns): WriteResult {
     const cal = this.o.calibration();
+    this.energy.use(cal);
     const rawFrom = this.o.rawFrom();
     const batch = new RollupBatch(this.levels, rawFrom);
     const raw = new Float64Array(c.length * WIDTH);
@@ -91,8 +96,8 @@ export class HistoryWriter {
       const span = spanBetween(lastT, lastMono, t, mono, maxGap);
       const at = rows * WIDTH;
       encodeInto(raw, at, t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, span, c.flags[i]!);
-      const p = storedPower(raw[at + RMS_COLUMN]!, cal);
-      batch.add(t, Math.round(p), energyMj(p, span), span);
+      const rmsMc = raw[at + RMS_COLUMN]!;
+      batch.add(t, Math.round(storedPower(rmsMc, cal)), this.energy.add(rmsMc / 1000, span), span);
       // Past retention: rollups only (the row just encoded is overwritten by the next).
       if (t >= rawFrom) rows++;
       lastT = t;
@@ -110,6 +115,7 @@ export class HistoryWriter {
   /** Rows migrated from schema v1 have no rollups yet: build them once, from their stored spans. */
   private replayRollups(fromT: number): void {
     const cal = this.o.calibration();
+    const energy = new FloorEnergy(cal);
     this.db.transaction(() => {
       const batch = new RollupBatch(this.levels);
       const rows = this.db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k >= ? ORDER BY k').iterate(fromT * 8) as IterableIterator<{
@@ -118,8 +124,7 @@ export class HistoryWriter {
         span_ms: number;
       }>;
       for (const r of rows) {
-        const p = storedPower(r.rms_mc, cal);
-        batch.add(keyTime(r.k), Math.round(p), energyMj(p, r.span_ms), r.span_ms);
+        batch.add(keyTime(r.k), Math.round(storedPower(r.rms_mc, cal)), energy.add(r.rms_mc / 1000, r.span_ms), r.span_ms);
       }
       this.applyRollups(batch);
       this.db.prepare('UPDATE cursor SET rollups_from = NULL WHERE id = 0').run();

@@ -6,6 +6,7 @@ import { SUBSCRIBED_KVA } from '../../shared/subscribed-power';
 import type { Dictionary } from '../i18n';
 import { Keypad } from './Keypad';
 import { Choices, type FieldContext, NumberField, Row, TimeField } from './settings/fields';
+import { CalibrationWizard } from './settings/CalibrationWizard';
 import { PinGate } from './settings/PinGate';
 import { TariffEditor } from './settings/TariffEditor';
 import { TempoDays } from './settings/TempoDays';
@@ -55,7 +56,7 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
     problems: Object.fromEntries(problems.map((p) => [p.field, p.message])),
   };
   const put = <K extends keyof Settings>(k: K, v: Settings[K]): void => setDraft({ ...draft, [k]: v });
-  const num = (k: 'ampsPerCount' | 'volts' | 'noiseFloorA' | 'gaugeMaxW' | 'retentionDays', mode: 'decimal' | 'integer' = 'decimal') => (
+  const num = (k: 'gaugeMaxW' | 'retentionDays', mode: 'decimal' | 'integer' = 'decimal') => (
     <NumberField label={t.fields[k]} field={k} value={draft[k]} mode={mode} ctx={ctx} onChange={(v) => put(k, v)} />
   );
   const b = draft.brightness;
@@ -85,9 +86,7 @@ export function SettingsScreen({ api, today, tag, t, onClose }: SettingsScreenPr
           {view.fileProblems.length > 0 && <p className="warn-text">{t.fileInvalid}</p>}
           {tab === 'measure' && (
             <>
-              {num('ampsPerCount')}
-              {num('volts')}
-              {num('noiseFloorA')}
+              <CalibrationWizard api={api} pin={pin} ctx={ctx} />
               {num('gaugeMaxW', 'integer')}
             </>
           )}

@@ -27,24 +27,24 @@ function service(initial: unknown = {}) {
 describe('SettingsService', () => {
   it('saves settings atomically, keeps fields it does not edit, and applies them', () => {
     const { s, file, dir, applied } = service();
-    writeFileSync(file, JSON.stringify({ source: { kind: 'simulated', seed: 7 } }));
+    writeFileSync(file, JSON.stringify({ source: { kind: 'simulated', seed: 7 }, calibration: { volts: 231 } }));
     const view = s.view();
     expect(view.settings.language).toBe('fr');
-    const r = s.save({ settings: { ...view.settings, volts: 230, language: 'en', subscribedKva: 9 } });
+    const r = s.save({ settings: { ...view.settings, gaugeMaxW: 6000, language: 'en', subscribedKva: 9 } });
     expect(r.ok).toBe(true);
     const onDisk = JSON.parse(readFileSync(file, 'utf8'));
     expect(onDisk.source).toEqual({ kind: 'simulated', seed: 7 });
-    expect(onDisk.calibration.volts).toBe(230);
+    expect(onDisk.calibration).toEqual({ volts: 231 });
     expect(onDisk.subscribedKva).toBe(9);
-    expect(applied.at(-1)!.calibration.volts).toBe(230);
+    expect(applied.at(-1)!.display.gaugeMaxW).toBe(6000);
     expect(readdirSync(dir)).toEqual(['config.json']);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('names every bad field when validating as entered', () => {
     const { s } = service();
-    const bad = { ...s.view().settings, volts: 12, subscribedKva: 7, timeZone: 'Mars/Olympus' };
-    expect(s.validate(bad).problems.map((p) => p.field).sort()).toEqual(['subscribedKva', 'timeZone', 'volts']);
+    const bad = { ...s.view().settings, gaugeMaxW: 12, subscribedKva: 7, timeZone: 'Mars/Olympus' };
+    expect(s.validate(bad).problems.map((p) => p.field).sort()).toEqual(['gaugeMaxW', 'subscribedKva', 'timeZone']);
     expect(s.validate(s.view().settings).problems).toEqual([]);
   });
 

@@ -61,6 +61,10 @@ function malformed(op: OpName, f: ReturnType<typeof fuzzer>): unknown[] {
     wakeScreen: {},
     getTempoDays: {},
     setTempoColour: { date: '2026-01-05', colour: 'red' },
+    getCalibration: {},
+    recordCalibration: { step: 'idle' },
+    saveCalibration: { save: { kind: 'volts', volts: 231 } },
+    restoreCalibration: {},
   };
   for (let i = 0; i < CASES_PER_OP; i++) {
     const kind = i % 4;

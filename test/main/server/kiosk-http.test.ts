@@ -61,9 +61,9 @@ describe('kiosk operations over HTTP', () => {
     const view = await json(fetch(`${base}/api/settings`));
     expect(view.settings.timeZone).toBe('Europe/Paris');
     expect((await post('/api/settings', { settings: view.settings }, 'text/plain')).status).toBe(415);
-    const bad = await post('/api/settings', { settings: { ...view.settings, volts: 1 } });
+    const bad = await post('/api/settings', { settings: { ...view.settings, gaugeMaxW: 1 } });
     expect(bad.status).toBe(400);
-    expect((await json(bad)).error.message).toMatch(/settings\.volts/);
+    expect((await json(bad)).error.message).toMatch(/settings\.gaugeMaxW/);
     const r = await post('/api/settings', { settings: { ...view.settings, subscribedKva: 9, language: 'en' } });
     expect(r.status).toBe(200);
     const status = await json(fetch(`${base}/api/status`));
