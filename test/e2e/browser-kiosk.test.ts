@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -7,6 +8,7 @@ import { BROWSER_FLAGS } from '../../src/main/kiosk/browser-files';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, openWatchedPage } from '../helpers/chromium';
 import { tempDir } from '../helpers/readings-db';
 import { type Served, startServe } from '../helpers/serve';
+import { until } from '../helpers/until';
 import { checkLayout } from './layout-check';
 
 /** A port free now on 127.0.0.1, so that serve can be started again on the same one. */
@@ -72,7 +74,7 @@ describe('the browser kiosk: Debian Chromium with the flags of the unit, on corc
     });
   }
 
-  it('moves the gauge again by itself when serve is killed and started again under the open page', async () => {
+  it('moves the gauge again by itself when serve is killed and started again under the open page', { timeout: 60_000 }, async () => {
     const { page } = await openWatchedPage(browser, { width: 800, height: 480 });
     let navigations = 0;
     page.on('framenavigated', (f) => void (f === page.mainFrame() && navigations++));
@@ -85,5 +87,28 @@ describe('the browser kiosk: Debian Chromium with the flags of the unit, on corc
     const first = await readingT(page);
     await expect.poll(() => readingT(page), { timeout: 10_000 }).toBeGreaterThan(first);
     expect(navigations).toBe(1);
+  });
+
+  it('comes back even after an HTTP error in between, on which EventSource alone gives up for good', { timeout: 60_000 }, async () => {
+    const { page } = await openWatchedPage(browser, { width: 800, height: 480 });
+    await page.goto(served.url);
+    await expect.poll(() => readingT(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    await served.stop('SIGKILL');
+    // What a proxy, or a server not ready yet, answers: 503 to the live stream.
+    let refused = 0;
+    const standIn = createHttpServer((req, res) => {
+      if (req.url?.startsWith('/api/live')) refused++;
+      res.writeHead(503, { 'Content-Type': 'text/plain' }).end('starting');
+    });
+    await new Promise<void>((r) => standIn.listen(port, '127.0.0.1', r));
+    try {
+      await until(() => refused > 0, 20_000);
+    } finally {
+      standIn.closeAllConnections();
+      await new Promise((r) => standIn.close(r));
+    }
+    const before = await readingT(page);
+    served = await serve();
+    await expect.poll(() => readingT(page), { timeout: 30_000 }).toBeGreaterThan(before);
   });
 });
