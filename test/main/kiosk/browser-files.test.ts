@@ -44,6 +44,13 @@ function rig(browserName: string | null, refusals: number): { dir: string; run: 
   };
 }
 
+describe('BROWSER_FLAGS', () => {
+  it('are the flags docs/pi-setup.md lists, so that what is documented is what runs', () => {
+    const docs = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'pi-setup.md'), 'utf8').replace(/\s+/g, ' ');
+    for (const flag of BROWSER_FLAGS) expect(docs, flag).toMatch(new RegExp(`${flag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \`]`));
+  });
+});
+
 describe('browserLauncherScript()', () => {
   it('is valid sh that ShellCheck passes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corcy-browser-'));
