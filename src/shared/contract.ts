@@ -7,6 +7,7 @@ import {
   SaveCalibrationRequestSchema,
 } from './calibration-contract';
 import { ALL_FLAGS } from './flags';
+import { MIN_YEAR, isEpochInRange, isoToEpoch, parseIso } from './local-time';
 import {
   CheckPinResponseSchema,
   CostSummarySchema,
@@ -73,6 +74,29 @@ export const AcquisitionFiguresSchema = z.object({
   mainsCyclesPerWindow: z.number().nonnegative(),
 });
 export type AcquisitionFigures = z.infer<typeof AcquisitionFiguresSchema>;
+export const StorageCauseSchema = z.enum(['disk_full', 'read_only', 'corrupt', 'locked', 'io']);
+export type StorageCause = z.infer<typeof StorageCauseSchema>;
+
+/** Whether readings reach the disk; while they do not, how many wait and when the first is lost. */
+export const StorageStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok') }),
+  z.object({
+    state: z.literal('failing'),
+    cause: StorageCauseSchema,
+    /** What went wrong, naming the file (and the free space when the disk is full). */
+    message: z.string(),
+    fix: z.string(),
+    /** First failed write, epoch ms. */
+    since: z.number(),
+    /** Readings kept in memory for the next try. */
+    pending: z.number().int().nonnegative(),
+    /** When the oldest waiting reading will be dropped at the current pace, epoch ms. */
+    firstLossAt: z.number(),
+    /** Readings already dropped since the failure began. */
+    dropped: z.number().int().nonnegative(),
+  }),
+]);
+export type StorageStatus = z.infer<typeof StorageStatusSchema>;
 
 export const StatusSchema = z.object({
   source: SourceKindSchema,
@@ -84,6 +108,7 @@ export const StatusSchema = z.object({
   acquisition: AcquisitionFiguresSchema.optional(),
   /** The backlight is at its night level: the page draws only what must be seen (absent from older servers). */
   screenDimmed: z.boolean().optional(),
+  storage: StorageStatusSchema,
   display: z.object({
     gaugeMaxW: z.number().positive(),
     liveMinutes: z.number().positive(),
@@ -103,14 +128,25 @@ export type LiveEvent = z.infer<typeof LiveEventSchema>;
 
 const empty = z.object({}).strict();
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** An instant as epoch ms or an ISO 8601 string (a date alone is UTC midnight); always epoch ms after parsing. */
+/**
+ * An instant as epoch ms or an ISO 8601 string (a date alone is UTC midnight, a
+ * time without offset the process's local time); always epoch ms after parsing.
+ * Checked by local-time's parseIso: no 2026-02-30, no T25:00, nothing before 2000.
+ */
 export const InstantSchema = z.unknown().transform((v, ctx): number => {
-  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
-  const t = typeof v === 'string' && ISO_8601.test(v) ? Date.parse(v) : NaN;
-  if (Number.isNaN(t)) {
-    ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 date-time or epoch ms, got ${JSON.stringify(v)}` });
+  if (typeof v === 'number' && isEpochInRange(v)) return v;
+  let t = NaN;
+  let why = '';
+  if (typeof v === 'string') {
+    try {
+      const p = parseIso(v);
+      t = p.offsetMin !== null || p.dateOnly ? isoToEpoch(p) : new Date(p.year, p.month - 1, p.day, p.hour, p.minute).getTime() + p.ms;
+    } catch (e) {
+      why = `: ${(e as Error).message}`;
+    }
+  }
+  if (!isEpochInRange(t)) {
+    ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 date-time or epoch ms from ${MIN_YEAR} on, got ${JSON.stringify(v)?.slice(0, 80)}${why}` });
     return z.NEVER;
   }
   return t;
@@ -216,4 +252,4 @@ export type Response<K extends OpName> = z.infer<(typeof contract)[K]['response'
 /** What a door returns for a call; errors are values so both doors report them alike. */
 export type CallResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: 'invalid_request' | 'unknown_operation' | 'internal'; message: string } };
+  | { ok: false; error: { code: 'invalid_request' | 'not_found' | 'unknown_operation' | 'internal'; message: string } };

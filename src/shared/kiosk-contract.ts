@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isDateKey } from './local-time';
+import { isDateKey, isEpochInRange, parseIso } from './local-time';
 import { SettingsSchema } from './settings-schema';
 
 // Request and response schemas of the kiosk's own operations: settings, cost,
 // CSV export, screen. contract.ts lists them with the others.
 
-const DateKey = z.string().refine(isDateKey, 'a date as YYYY-MM-DD');
+const DateKey = z.string().refine(isDateKey, 'a date as YYYY-MM-DD, from 2000 on');
 const Pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 
 export const SettingsViewSchema = z.object({
@@ -72,10 +72,15 @@ export const DayCostSchema = z.object({
   missingColours: z.array(z.string()),
 });
 
+/** Each day is priced by its own queries and kept in a cache: a year at most per request. */
+export const MAX_COST_DAYS = 366;
+const daySpan = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+
 export const DailyCostRequestSchema = z
   .object({ from: DateKey, to: DateKey })
   .strict()
-  .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((r) => daySpan(r.from, r.to) <= MAX_COST_DAYS, { message: `at most ${MAX_COST_DAYS} days at once`, path: ['to'] });
 
 export const ExportResolutionSchema = z.enum(['raw', '1min', '1h', '1day']);
 export type ExportResolution = z.infer<typeof ExportResolutionSchema>;
@@ -98,10 +103,19 @@ export const StartExportRequestSchema = z
   .strict();
 export type StartExportRequest = z.infer<typeof StartExportRequestSchema>;
 
-/** An instant: epoch ms, a local date (YYYY-MM-DD), or ISO 8601 (local time when no offset is given). */
+const isIso = (text: string): boolean => {
+  try {
+    parseIso(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** An instant: epoch ms, a local date (YYYY-MM-DD), or ISO 8601 (local time when no offset is given), from 2000 on. */
 const InstantSchema = z.union([
-  z.number().int().nonnegative(),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'a date, an ISO 8601 time or epoch ms'),
+  z.number().refine(isEpochInRange, 'epoch ms from 2000 on'),
+  z.string().refine(isIso, 'a real date or ISO 8601 time from 2000 on (no 2026-02-30, no T25:00)'),
 ]);
 export type Instant = z.infer<typeof InstantSchema>;
 

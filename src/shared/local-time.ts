@@ -76,28 +76,83 @@ export type DateKey = string;
 export const dateKey = (y: number, m: number, d: number): DateKey =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
+/** Readings, prices and requests start here: an earlier date is a typo or an attack (1800-01-01 once cost 136 s of CPU). */
+export const MIN_YEAR = 2000;
+
+/** Date.UTC reads years 0 to 99 as 1900 to 1999: set the year after, so 0099 stays 0099. */
+function utcDay(year: number, month: number, day: number): Date {
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
+}
+
 export function parseDateKey(key: DateKey): { year: number; month: number; day: number } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
   if (!m) throw new Error(`not a date (YYYY-MM-DD): "${key}"`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
+  const check = utcDay(year, month, day);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) throw new Error(`no such date: "${key}"`);
   return { year, month, day };
 }
 
+/** A date a request or a file may name: a real calendar date, from 2000 on. */
 export const isDateKey = (key: string): boolean => {
   try {
-    parseDateKey(key);
-    return true;
+    return parseDateKey(key).year >= MIN_YEAR;
   } catch {
     return false;
   }
 };
 
+/** The fields of an ISO 8601 date or date-time, each checked; offsetMin null: local time. */
+export interface IsoParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  ms: number;
+  dateOnly: boolean;
+  offsetMin: number | null;
+}
+
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * Parses `2026-03-29`, `2026-03-29T03:00`, `...:00.250`, `...Z`, `...+02:00`,
+ * refusing what Date.parse would roll over or misread: 2026-02-30, T25:00,
+ * seconds of 60, offsets past 14 h, years before 2000.
+ */
+export function parseIso(text: string): IsoParts {
+  const m = ISO.exec(text);
+  if (!m) throw new RangeError(`not an ISO 8601 date or time: "${text}"`);
+  if (!isDateKey(m[1]!)) throw new RangeError(`no such date, or before ${MIN_YEAR}: "${m[1]}"`);
+  const { year, month, day } = parseDateKey(m[1]!);
+  const [hour, minute, second] = [m[2], m[3], m[4]].map((x) => Number(x ?? 0)) as [number, number, number];
+  if (hour > 23 || minute > 59 || second > 59) throw new RangeError(`no such time of day: "${text}"`);
+  let offsetMin: number | null = null;
+  if (m[6] === 'Z') offsetMin = 0;
+  else if (m[6]) {
+    const [oh, om] = [Number(m[8]), Number(m[9])];
+    if (oh > 14 || om > 59) throw new RangeError(`no such UTC offset: "${m[6]}"`);
+    offsetMin = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const ms = second * 1000 + Number((m[5] ?? '0').padEnd(3, '0'));
+  return { year, month, day, hour, minute, ms, dateOnly: m[2] === undefined, offsetMin };
+}
+
+/** 2000-01-01T00:00Z and the first instant of year 10000: epoch ms outside are refused like their ISO forms. */
+export const MIN_EPOCH_MS = Date.UTC(MIN_YEAR, 0, 1);
+export const MAX_EPOCH_MS = Date.UTC(10_000, 0, 1);
+export const isEpochInRange = (t: number): boolean => Number.isSafeInteger(t) && t >= MIN_EPOCH_MS && t < MAX_EPOCH_MS;
+
+/** Epoch ms of parsed parts that carry an offset (or a date alone: UTC midnight). */
+export const isoToEpoch = (p: IsoParts): number => Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) + p.ms - (p.offsetMin ?? 0) * 60_000;
+
 /** The calendar date this many days after (or before) a date; pure calendar arithmetic. */
 export function addDays(key: DateKey, days: number): DateKey {
   const { year, month, day } = parseDateKey(key);
-  const d = new Date(Date.UTC(year, month - 1, day + days));
+  const d = utcDay(year, month, day + days);
   return dateKey(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 

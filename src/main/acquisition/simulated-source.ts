@@ -58,21 +58,27 @@ export class SimulatedSource implements AdcSource {
     this.out = new Uint16Array(o.samples);
   }
 
+  /** Paced by the monotonic clock: a wall clock set back an hour must not make the source sleep an hour. */
+  private mono(): number {
+    return this.clock.monotonic?.() ?? this.clock.now();
+  }
+
   async open(): Promise<void> {
-    this.next = this.clock.now();
+    this.next = this.mono();
   }
 
   async readWindow(): Promise<SampleWindow> {
     // After a stall (a suspended laptop, a long GC) start afresh rather than catch up.
-    const now = this.clock.now();
+    const now = this.mono();
     if (now - this.next > this.o.windowMs * 4) this.next = now;
-    const start = this.next;
-    this.next = start + this.o.windowMs;
-    await this.clock.sleep(this.next - this.clock.now());
+    this.next += this.o.windowMs;
+    await this.clock.sleep(this.next - this.mono());
+    // The household's load follows the wall clock (the kettle at breakfast), whatever it says.
+    const end = this.clock.now();
     const file = this.o.loadFile;
     const fixed = file === undefined ? null : loadFromFile(file) / this.o.volts;
     const current = fixed === null ? (t: number) => simulatedCurrent(t, this.o.seed, this.o.volts) : () => fixed;
-    synthesizeWindow(this.out, start, this.o.windowMs, current, this.o.seed, this.o);
+    synthesizeWindow(this.out, end - this.o.windowMs, this.o.windowMs, current, this.o.seed, this.o);
     // The samples span exactly one window of simulated time, however late the timer fired.
     return { samples: this.out, lost: 0, spanMs: this.o.windowMs };
   }

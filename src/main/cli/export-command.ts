@@ -14,7 +14,8 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'write readings of a time range to a CSV file (raw or per minute, hour, day)',
   usage:
-    'corcy-power export --from DATE|ISO --to DATE|ISO --resolution raw|1min|1h|1day --out PATH [--locale en|fr] [--db PATH] [--config PATH]\n' +
+    'corcy-power export --from DATE|ISO --to DATE|ISO --resolution raw|1min|1h|1day --out PATH [--force] [--locale en|fr] [--db PATH] [--config PATH]\n' +
+    '  an existing --out file is kept unless --force\n' +
     '  a DATE (YYYY-MM-DD) is a local day of the configured time zone; --to DATE includes that day',
   options: {
     from: { type: 'string' },
@@ -22,6 +23,7 @@ export const exportCommand: Command = {
     resolution: { type: 'string' },
     out: { type: 'string' },
     locale: { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run(ctx) {
     const v = ctx.values;
@@ -48,7 +50,7 @@ export const exportCommand: Command = {
     const db = openDatabase(dbPath, { readonly: true });
     try {
       const { lines, rows } = csvLines(iterateReadings(db, from, to, config.calibration), { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: config.calibration });
-      const bytes = await writeCsvFile(lines, out, false);
+      const bytes = await writeCsvFile(lines, out, false, { overwrite: v.force === true });
       console.log(`corcy-power export: ${rows()} rows, ${bytes} bytes -> ${out}`);
       return 0;
     } finally {

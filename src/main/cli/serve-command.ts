@@ -8,6 +8,9 @@ import { openDatabase } from '../storage/database';
 import { resolveServerToken } from '../server/server-token';
 import { type Command, UsageError } from './command';
 
+/** Under systemd's default stop timeout (90 s) and a kiosk user's patience. */
+const STOP_TIMEOUT_MS = 10_000;
+
 /** The built renderer, beside the built main: out/main/cli.js -> out/renderer. */
 export const rendererDir = (): string => join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
@@ -61,6 +64,7 @@ export const serveCommand: Command = {
         timeZone: () => core.currentConfig.timeZone,
       },
       token: access?.token ?? null,
+      bindHost: host,
     });
     core.start();
     const addr = await listen(server, port, host);
@@ -72,14 +76,33 @@ export const serveCommand: Command = {
     }
 
     return new Promise<number>((resolve) => {
+      let stopping = false;
       const shutdown = (signal: string): void => {
+        if (stopping) {
+          console.log(`corcy-power: ${signal} again, stopping now`);
+          process.exit(1);
+        }
+        stopping = true;
         console.log(`corcy-power: ${signal}, writing the last readings and stopping`);
+        // Whatever hangs (a source stuck in the kernel, a stuck export), a service manager's stop is honoured.
+        setTimeout(() => {
+          console.error(`corcy-power: not stopped after ${STOP_TIMEOUT_MS / 1000} s, exiting anyway`);
+          process.exit(1);
+        }, STOP_TIMEOUT_MS).unref();
         server.closeAllConnections();
         server.close();
-        void core.stop().then(() => resolve(0));
+        core.stop().then(
+          () => resolve(0),
+          (err: unknown) => {
+            console.error(`corcy-power: stopping failed: ${(err as Error).message}`);
+            resolve(1);
+          },
+        );
       };
-      process.once('SIGINT', () => shutdown('SIGINT'));
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      // A bug behind one request must not end the recording: say it, keep going.
+      process.on('unhandledRejection', (err) => console.error(`corcy-power: unhandled rejection: ${(err as Error)?.stack ?? String(err)}`));
     });
   },
 };

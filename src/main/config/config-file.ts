@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, w
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeIssues } from '../core/zod-issues';
+import { withoutBom } from './without-bom';
 import { ConfigSchema } from './config-schema';
 
 /** What is on disk now: the settings screen must not silently replace a file it cannot read. */
@@ -20,7 +21,7 @@ export function readConfigFile(file: string): ConfigFileState {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(withoutBom(text));
   } catch (err) {
     return { kind: 'invalid', problems: [`not valid JSON: ${(err as Error).message}`], text };
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describeIssues } from '../core/zod-issues';
+import { withoutBom } from './without-bom';
 import { type Config, ConfigSchema } from './config-schema';
 
 /** A config problem, naming the file and every bad field; the file is left as it is. */
@@ -30,7 +31,7 @@ export function loadConfig(file: string): Config {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(withoutBom(text));
   } catch (err) {
     throw new ConfigError(file, [`not valid JSON: ${(err as Error).message}`]);
   }

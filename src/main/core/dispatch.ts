@@ -4,6 +4,11 @@ import { describeIssues } from './zod-issues';
 
 export type Handlers = { [K in OpName]: (request: Request<K>) => Promise<Response<K>> | Response<K> };
 
+/** A valid request for something that does not exist (an export job long gone): 404 over HTTP, not 500. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
 export const isOpName = (op: unknown): op is OpName => typeof op === 'string' && Object.hasOwn(OPS, op);
 
 /**
@@ -23,6 +28,7 @@ export async function dispatch(handlers: Handlers, op: unknown, payload: unknown
     const handler = handlers[op] as (r: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
+    if (err instanceof NotFoundError) return { ok: false, error: { code: 'not_found', message: `${op}: ${err.message}` } };
     return { ok: false, error: { code: 'internal', message: `${op} failed: ${(err as Error).message}` } };
   }
 }

@@ -12,6 +12,7 @@ import { EnergyQuery } from '../storage/energy-query';
 import { HistoryQuery } from '../storage/history-query';
 import { ReadingStore } from '../storage/reading-store';
 import { RawRetention } from '../storage/retention';
+import { storageStatus } from '../storage/storage-failure';
 import { WriteQueue } from '../storage/write-queue';
 import { defaultConfigPath } from '../config/paths';
 import type { DestinationOptions } from '../export/destination';
@@ -54,6 +55,7 @@ export class PowerCore {
   private readonly historyQuery: HistoryQuery;
   private readonly energyQuery: EnergyQuery;
   private readonly clock: Clock;
+  private readonly dbPath: string;
   private readonly sourceKind: Status['source'];
   private readonly notice: string | null;
   private config: Config;
@@ -64,6 +66,7 @@ export class PowerCore {
 
   constructor(o: CoreOptions) {
     this.config = o.config;
+    this.dbPath = o.dbPath;
     this.clock = o.clock ?? systemClock;
     this.log = o.log ?? ((line) => console.log(line));
     const db = openDatabase(o.dbPath);
@@ -90,6 +93,8 @@ export class PowerCore {
       },
       flushIntervalMs: o.config.storage.flushIntervalMs,
       onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
+      onHealthChange: () => this.hub.publish({ type: 'status', status: this.status() }),
+      now: () => this.clock.now(),
     });
     const chosen = chooseSource(o.config, { ...o, clock: this.clock });
     this.sourceKind = chosen.source.kind;
@@ -192,6 +197,7 @@ export class PowerCore {
       lastReading: this.last,
       ...(this.figures ? { acquisition: this.figures } : {}),
       screenDimmed: this.kiosk.screenDimmed(),
+      storage: storageStatus(this.queue.health(), this.dbPath, this.clock.now(), this.config.source.windowMs),
       display: {
         gaugeMaxW: this.config.display.gaugeMaxW,
         liveMinutes: this.config.display.liveMinutes,

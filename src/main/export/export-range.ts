@@ -1,5 +1,5 @@
 import type { ExportRange, Instant } from '../../shared/kiosk-contract';
-import { addDays, localDateKey, localParts, localToEpoch, startOfDate } from '../../shared/local-time';
+import { addDays, isoToEpoch, localDateKey, localParts, localToEpoch, parseIso, startOfDate } from '../../shared/local-time';
 
 export interface TimeRange {
   from: number;
@@ -42,17 +42,10 @@ export function resolveRange(range: ExportRange, now: number, timeZone: string):
  */
 export function resolveInstant(value: Instant, timeZone: string, asEnd: boolean): number {
   if (typeof value === 'number') return value;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return startOfDate(asEnd ? addDays(value, 1) : value, timeZone);
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
-    const t = Date.parse(value);
-    if (Number.isNaN(t)) throw new RangeError(`not a time: "${value}"`);
-    return t;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value);
-  if (!m) throw new RangeError(`not a time: "${value}"`);
-  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
-  const extra = Number(m[6] ?? 0) * 1000 + Number((m[7] ?? '0').padEnd(3, '0'));
-  return localToEpoch(y!, mo!, d!, h!, mi!, timeZone) + extra;
+  const p = parseIso(value);
+  if (p.dateOnly) return startOfDate(asEnd ? addDays(value, 1) : value, timeZone);
+  if (p.offsetMin !== null) return isoToEpoch(p);
+  return localToEpoch(p.year, p.month, p.day, p.hour, p.minute, timeZone) + p.ms;
 }
 
 /** from/to of a CLI or HTTP export, checked: a message naming the field when wrong. */

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Destination, ExportJob, StartExportRequest } from '../../shared/kiosk-contract';
 import { localDateKey } from '../../shared/local-time';
 import type { Calibration } from '../acquisition/calibration';
+import { NotFoundError } from '../core/dispatch';
 import { countReadings, iterateReadings } from '../storage/reading-iterator';
 import { ExportError, writeCsvFile } from './csv-file-writer';
 import { csvLines } from './csv-rows';
@@ -42,7 +43,7 @@ export class ExportService {
 
   get(id: number): ExportJob {
     const job = this.jobs.get(id);
-    if (!job) throw new Error(`no export job ${id}`);
+    if (!job) throw new NotFoundError(`no export job ${id}`);
     return job;
   }
 

@@ -8,6 +8,7 @@ import { csvLines } from '../export/csv-rows';
 import { resolveQueryRange } from '../export/export-range';
 import { iterateReadings } from '../storage/reading-iterator';
 import { SECURITY_HEADERS } from './security-headers';
+import { waitForDrain } from './wait-for-drain';
 
 export interface CsvExportSource {
   openReader(): Database.Database;
@@ -16,45 +17,47 @@ export interface CsvExportSource {
 }
 
 const MAX_RANGE_MS = 10 * 366 * 86_400_000;
+/** A client that takes nothing for this long is cut: its export would pin a connection for nothing. */
+export const EXPORT_IDLE_MS = 60_000;
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
 
 /**
  * GET /api/export.csv?from=&to=&resolution=&locale=: the CSV streamed as it is
- * made, paced by the client (a write that fills the socket waits for drain), on
- * a connection of its own so acquisition keeps writing meanwhile.
+ * made, paced by the client, on a connection of its own. Rows are read a chunk
+ * at a time in short read transactions (reading-iterator), so a slow client
+ * never holds a snapshot that stops the WAL from being checkpointed. Never
+ * rejects: every failure is an HTTP error or, once the header is out, a cut
+ * connection.
  */
-export async function streamCsvExport(query: Record<string, unknown>, res: ServerResponse, src: CsvExportSource): Promise<void> {
-  const bad = (message: string): void => {
-    res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ error: { code: 'invalid_request', message } }));
-  };
+export async function streamCsvExport(query: Record<string, unknown>, res: ServerResponse, src: CsvExportSource, idleMs = EXPORT_IDLE_MS): Promise<void> {
   const parsed = ExportQuerySchema.safeParse(query);
-  if (!parsed.success) return bad(`export.csv: ${describeIssues(parsed.error.issues).join('; ')}`);
+  if (!parsed.success) return sendError(res, 400, 'invalid_request', `export.csv: ${describeIssues(parsed.error.issues).join('; ')}`);
   const q = parsed.data;
   const tz = src.timeZone();
   const r = resolveQueryRange(q, tz);
-  if (!r.ok) return bad(`export.csv: field "${r.field}": ${r.message}`);
+  if (!r.ok) return sendError(res, 400, 'invalid_request', `export.csv: field "${r.field}": ${r.message}`);
   const { from, to } = r.range;
-  if (to - from > MAX_RANGE_MS) return bad('export.csv: field "to": at most 10 years at once');
+  if (to - from > MAX_RANGE_MS) return sendError(res, 400, 'invalid_request', 'export.csv: field "to": at most 10 years at once');
 
-  const db = src.openReader();
-  const name = `corcy-power_${q.resolution}.csv`;
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': `text/csv; charset=utf-8; header=present`,
-    'Content-Disposition': `attachment; filename="${name}"`,
-    'Cache-Control': 'no-store',
-  });
-  let closed = false;
-  res.on('close', () => (closed = true));
+  let db: Database.Database;
   try {
+    db = src.openReader();
+  } catch (err) {
+    return sendError(res, 503, 'unavailable', `export.csv: ${(err as Error).message}`);
+  }
+  try {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': `text/csv; charset=utf-8; header=present`,
+      'Content-Disposition': `attachment; filename="corcy-power_${q.resolution}.csv"`,
+      'Cache-Control': 'no-store',
+    });
     const { lines } = csvLines(iterateReadings(db, from, to, src.calibration()), { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: src.calibration() });
-    await pumpLines(lines, (chunk) =>
-      new Promise<void>((resolve, reject) => {
-        if (closed) return reject(new Error('client went away'));
-        if (res.write(chunk)) resolve();
-        else res.once('drain', resolve).once('close', () => reject(new Error('client went away')));
-      }),
-    );
+    await pumpLines(lines, (chunk) => (res.write(chunk) ? Promise.resolve() : waitForDrain(res, idleMs)));
     res.end();
   } catch {
     // Headers are gone: cutting the connection is how a client learns the file is incomplete.

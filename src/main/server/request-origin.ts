@@ -7,15 +7,11 @@ export function isLoopback(req: IncomingMessage): boolean {
 }
 
 /**
- * A page on another site can make the kiosk's own browser send a request to
- * 127.0.0.1: refuse a write whose Origin is not this server, and require JSON,
- * which a cross-site form cannot send without a CORS preflight we never answer.
+ * A cross-site form cannot send JSON without a CORS preflight we never answer;
+ * the Origin (isOwnOrigin) is checked besides, as browsers send one with every POST.
  */
-export function isSameOriginJson(req: IncomingMessage): boolean {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') return false;
-  const origin = req.headers.origin;
-  return origin === undefined || origin === `http://${req.headers.host}`;
+export function isJson(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /** Reads a JSON body of at most `limit` bytes. */

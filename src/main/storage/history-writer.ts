@@ -5,6 +5,7 @@ import { spanBetween } from '../energy/span';
 import { RMS_COLUMN, ROW_WIDTH as WIDTH, encodeInto, keyTime, storedPower } from './reading-codec';
 import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
+import { RewindGuard } from './rewind-guard';
 import { RollupBatch } from './rollup-batch';
 import { type Bucketing, rollupBucketings } from './rollup-levels';
 import { rawRowInserter, rollupApplier } from './rollup-sink';
@@ -23,7 +24,7 @@ export interface HistoryWriterOptions {
 
 export interface WriteResult {
   written: number;
-  /** At or before the last reading written: they would duplicate or double-count it. */
+  /** In a minute that already holds readings of another timeline, or sent twice: they would double-count it. */
   refused: number;
 }
 
@@ -44,6 +45,7 @@ export class HistoryWriter {
   private readonly commit: (raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => void;
   /** Carries a pool of near-floor windows from one batch to the next (lost on restart: a few W for a few s). */
   private readonly energy: FloorEnergy;
+  private guard: RewindGuard;
 
   constructor(
     readonly db: Database.Database,
@@ -63,6 +65,7 @@ export class HistoryWriter {
       | { last_t: number | null; rollups_from: number | null }
       | undefined;
     this.prevT = cursor?.last_t ?? NaN;
+    this.guard = new RewindGuard(db, this.prevT);
     if (cursor?.rollups_from != null) this.replayRollups(cursor.rollups_from);
   }
 
@@ -86,9 +89,10 @@ export class HistoryWriter {
     let lastT = this.prevT;
     let lastMono = this.prevMono;
     let refused = 0;
+    const guard = this.guard.fork();
     for (let i = 0; i < c.length; i++) {
       const t = c.t[i]!;
-      if (t <= lastT) {
+      if (!guard.admit(t)) {
         refused++;
         continue;
       }
@@ -103,10 +107,14 @@ export class HistoryWriter {
       lastT = t;
       lastMono = mono;
     }
-    if (refused > 0) this.o.log?.(`storage: ${refused} readings at or before ${new Date(this.prevT).toISOString()} refused (clock went back?)`);
-    if (refused === c.length) return { written: 0, refused };
+    if (refused > 0) this.o.log?.(`storage: ${refused} readings skipped: their minutes already hold readings (sent twice, or stamped before the clock went back)`);
+    if (refused === c.length) {
+      this.guard = guard;
+      return { written: 0, refused };
+    }
     this.commit(raw, rows, batch, lastT);
     // Only after the commit: a failed write leaves the timeline where the disk is.
+    this.guard = guard;
     this.prevT = lastT;
     this.prevMono = lastMono;
     return { written: c.length - refused, refused };

@@ -4,23 +4,33 @@ import { readingFromStats } from '../acquisition/reading';
 import type { Calibration } from '../acquisition/calibration';
 import { type ReadingRow, decodeReading, rowKey } from './reading-codec';
 
+/** Rows read per statement: a few ms each, and no read transaction lives longer. */
+const CHUNK_ROWS = 4096;
 
 /**
  * Raw readings of a range, one at a time, in time order: a year of rows goes
- * through without being held in memory. The statement keeps its connection busy
- * while iterating, so callers that await between rows (the CSV writer) use a
- * connection of their own.
+ * through without being held in memory. Rows come a chunk at a time, each chunk
+ * its own short read transaction: a consumer that waits on a slow client between
+ * rows (the CSV export) never pins a snapshot, which would stop the WAL from
+ * being checkpointed and let it grow for as long as the client stalls.
  *
  * The one place that knows the raw table's columns for export and cost: when
  * the storage layout changes (issue 3), only this function changes.
  */
-export function* iterateReadings(db: Database.Database, from: number, to: number, cal: Calibration): Generator<Reading> {
-  const stmt = db.prepare<[number, number], ReadingRow>(
-    'SELECT k, mean_d, min_o, max_o, rms_mc, span_ms, flags FROM reading WHERE k >= ? AND k < ? ORDER BY k',
+export function* iterateReadings(db: Database.Database, from: number, to: number, cal: Calibration, chunkRows = CHUNK_ROWS): Generator<Reading> {
+  const stmt = db.prepare<[number, number, number], ReadingRow>(
+    'SELECT k, mean_d, min_o, max_o, rms_mc, span_ms, flags FROM reading WHERE k >= ? AND k < ? ORDER BY k LIMIT ?',
   );
-  for (const row of stmt.iterate(rowKey(from, 0), rowKey(to, 0))) {
-    const r = decodeReading(row);
-    yield readingFromStats(r, r.t, r.flags, { channel: r.channel, calibration: cal });
+  const end = rowKey(to, 0);
+  let next = rowKey(from, 0);
+  for (;;) {
+    const rows = stmt.all(next, end, chunkRows);
+    for (const row of rows) {
+      const r = decodeReading(row);
+      yield readingFromStats(r, r.t, r.flags, { channel: r.channel, calibration: cal });
+    }
+    if (rows.length < chunkRows) return;
+    next = rows.at(-1)!.k + 1;
   }
 }
 

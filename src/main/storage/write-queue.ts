@@ -7,18 +7,41 @@ export interface WriteQueueOptions {
   maxPending?: number;
   onError?(err: unknown, pending: number): void;
   onFlush?(rows: number, ms: number): void;
+  /** Called when writes start failing and when they succeed again. */
+  onHealthChange?(health: QueueHealth): void;
+  now?(): number;
 }
+
+/** While writes fail: the last error, since when, and how many readings were dropped. */
+export interface QueueFailure {
+  error: unknown;
+  since: number;
+  dropped: number;
+}
+
+export interface QueueHealth {
+  pending: number;
+  maxPending: number;
+  failure: QueueFailure | null;
+}
+
+export const DEFAULT_MAX_PENDING = 100_000;
 
 /**
  * Batches readings into one transaction every few seconds: one fsync per batch
  * instead of one per reading, which an SD card needs. A failed write keeps the
- * batch and tries again on the next tick.
+ * batch and tries again on the next tick; the failure is kept (health()) until a
+ * write succeeds, so that the screen can say so, not only the log.
  */
 export class WriteQueue {
   private pending: TimedReading[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private failure: QueueFailure | null = null;
+  private readonly maxPending: number;
 
-  constructor(private readonly o: WriteQueueOptions) {}
+  constructor(private readonly o: WriteQueueOptions) {
+    this.maxPending = o.maxPending ?? DEFAULT_MAX_PENDING;
+  }
 
   start(): void {
     this.timer ??= setInterval(() => this.flush(), this.o.flushIntervalMs);
@@ -27,8 +50,11 @@ export class WriteQueue {
 
   enqueue(r: TimedReading): void {
     this.pending.push(r);
-    const max = this.o.maxPending ?? 100_000;
-    if (this.pending.length > max) this.pending.splice(0, this.pending.length - max);
+    const over = this.pending.length - this.maxPending;
+    if (over > 0) {
+      this.pending.splice(0, over);
+      if (this.failure) this.failure.dropped += over;
+    }
   }
 
   pendingRows(): readonly TimedReading[] {
@@ -39,6 +65,10 @@ export class WriteQueue {
     return this.pending.length;
   }
 
+  health(): QueueHealth {
+    return { pending: this.pending.length, maxPending: this.maxPending, failure: this.failure && { ...this.failure } };
+  }
+
   flush(): boolean {
     if (this.pending.length === 0) return true;
     const batch = this.pending;
@@ -47,10 +77,17 @@ export class WriteQueue {
     try {
       this.o.write(batch);
       this.o.onFlush?.(batch.length, performance.now() - started);
+      if (this.failure) {
+        this.failure = null;
+        this.o.onHealthChange?.(this.health());
+      }
       return true;
     } catch (err) {
       this.pending = batch.concat(this.pending);
+      this.failure = { error: err, since: this.failure?.since ?? (this.o.now ?? Date.now)(), dropped: this.failure?.dropped ?? 0 };
       this.o.onError?.(err, this.pending.length);
+      // Every failed flush: the count of waiting readings on screen moves on.
+      this.o.onHealthChange?.(this.health());
       return false;
     }
   }

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import type { AcquisitionFigures, Status } from '../../shared/contract';
 import { flagNames } from '../../shared/flags';
 import { formatAge } from '../../shared/format';
-import type { dictionaries } from '../i18n';
+import { LOCALE_TAG, type dictionaries } from '../i18n';
 import { formatInteger, formatNumber } from '../locale-format';
+import { storageNotice } from '../storage-notice';
 
 interface StatusLineProps {
   status: Status | null;
@@ -55,12 +56,16 @@ export function StatusLine({ status, lastT, lastFlags, t, tag }: StatusLineProps
     health = t.healthy;
     level = 'ok';
   }
+  const storage = storageNotice(status.storage, t, LOCALE_TAG[status.display.language], status.display.timeZone);
+  // Readings being lost outranks everything else on the line.
+  if (storage) level = 'alarm';
   return (
-    <footer className={`status status-${level}`} data-testid="status" data-source={status.source} data-state={state.kind}>
+    <footer className={`status status-${level}`} data-testid="status" data-source={status.source} data-state={state.kind} data-storage={status.storage.state}>
       <span className="status-source">{t[`source_${status.source}`]}</span>
       <span className="status-health">{health}</span>
       <span className="status-age">{lastT === null ? t.waiting : `${t.last} ${formatAge(now - lastT)}`}</span>
       {status.acquisition && <Acquisition a={status.acquisition} t={t} tag={tag} />}
+      {storage && <span className="status-storage">{storage}</span>}
       {status.notice && <span className="status-notice">{status.notice}</span>}
     </footer>
   );

@@ -85,4 +85,28 @@ describe('SimulatedSource', () => {
       expect(Math.abs(r.currentA - truth) / truth).toBeLessThan(0.1);
     }
   });
+
+  it('keeps one window per windowMs when the wall clock jumps an hour ahead and back (paced by the monotonic clock)', async () => {
+    // clock_gettime(CLOCK_REALTIME) jumps when NTP or a user sets the time; CLOCK_MONOTONIC does not.
+    const c = { wall: Date.UTC(2026, 0, 14, 7, 0), mono: 1000 };
+    const clock: Clock = {
+      now: () => c.wall,
+      monotonic: () => c.mono,
+      sleep: async (ms) => {
+        c.mono += Math.max(0, ms);
+        c.wall += Math.max(0, ms);
+      },
+    };
+    const src = new SimulatedSource({ samples: 100, windowMs: 500, seed: 4, volts: 237, ...wave }, clock);
+    await src.open();
+    const monoPerWindow: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      if (i === 3) c.wall += 3_600_000;
+      if (i === 6) c.wall -= 3_600_000;
+      const before = c.mono;
+      await src.readWindow();
+      monoPerWindow.push(c.mono - before);
+    }
+    expect(monoPerWindow).toEqual(Array(12).fill(500));
+  });
 });

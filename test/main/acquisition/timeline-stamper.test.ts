@@ -43,3 +43,29 @@ describe('TimelineStamper', () => {
     expect(b.t - a.t).toBe(500);
   });
 });
+
+describe('TimelineStamper after a clock that was ahead is corrected', () => {
+  it('holds by the monotonic clock for at most maxHoldMs, then returns to the wall clock and says why', () => {
+    const logs: string[] = [];
+    const s = new TimelineStamper(null, (l) => logs.push(l), 2000, 30_000);
+    // Stamped 2 h ahead, then NTP puts the clock right.
+    const ahead = T0 + 2 * 3_600_000;
+    s.stamp(ahead, 0);
+    const stamps: number[] = [];
+    for (let m = 500; m <= 40_000; m += 500) stamps.push(s.stamp(T0 + m, m).t);
+    expect(stamps.slice(0, 60).every((t, i) => t === ahead + (i + 1) * 500)).toBe(true);
+    // Within a minute of the correction, readings carry the true time again, strictly increasing from there.
+    expect(stamps.at(-1)).toBe(T0 + 40_000);
+    expect(stamps.filter((t) => t < ahead)).toEqual(stamps.slice(stamps.findIndex((t) => t < ahead)));
+    expect(logs.some((l) => /still 7\d{3}\.\d s behind .* after 30 s: it is right/.test(l))).toBe(true);
+  });
+
+  it('says nothing when two windows end in the same millisecond', () => {
+    const logs: string[] = [];
+    const s = new TimelineStamper(null, (l) => logs.push(l));
+    s.stamp(T0, 0);
+    expect(s.stamp(T0, 0.4).t).toBe(T0 + 1);
+    expect(s.stamp(T0 + 20, 20).t).toBe(T0 + 20);
+    expect(logs).toEqual([]);
+  });
+});

@@ -1,10 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/main/cli/commands';
 import { runCli } from '../../../src/main/cli/run-cli';
 import { startOfDate } from '../../../src/shared/local-time';
 import { dbWithReadings } from '../../helpers/readings-db';
+import { CLI, assertBuilt } from '../../helpers/serve';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const tmp = useTempDir();
@@ -43,6 +46,38 @@ describe('corcy-power export', () => {
     expect(r.code).toBe(2);
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(message);
+  });
+});
+
+describe('corcy-power export on a read-only database and a full disk', () => {
+  const args = (dir: string, db: string, out: string): string[] =>
+    ['export', '--db', db, '--config', join(dir, 'none.json'), '--from', '2026-03-29', '--to', '2026-03-29', '--resolution', 'raw', '--out', out];
+
+  it('exports a database it may only read: a copy in rollback-journal mode, as a backup is', async () => {
+    const dir = tmp();
+    const from = startOfDate('2026-03-29', 'Europe/Paris');
+    const db = dbWithReadings(from, from + 3_600_000, 1000, () => 10, dir);
+    const w = new Database(db);
+    w.pragma('journal_mode = DELETE');
+    w.close();
+    const out = join(dir, 'ro.csv');
+    expect(await run(args(dir, db, out))).toEqual({ code: 0, err: [] });
+    expect(readFileSync(out, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(3601);
+    // Opened read-only: the file was not switched to WAL behind the owner's back.
+    expect(existsSync(`${db}-wal`)).toBe(false);
+  });
+
+  it('says the disk is full and leaves no file when the kernel refuses to let the file grow (ulimit -f)', () => {
+    assertBuilt();
+    const dir = tmp();
+    const from = startOfDate('2026-03-29', 'Europe/Paris');
+    const db = dbWithReadings(from, from + 3_600_000, 250, () => 10, dir);
+    const out = join(dir, 'full.csv');
+    // RLIMIT_FSIZE: writes past 64 KiB fail with EFBIG, as a full card fails with ENOSPC (Node ignores SIGXFSZ).
+    const r = spawnSync('bash', ['-c', 'ulimit -f 64; exec "$0" "$@"', process.execPath, CLI, ...args(dir, db, out)], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/corcy-power export: no space left: .*EFBIG/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('full'))).toEqual([]);
   });
 });
 

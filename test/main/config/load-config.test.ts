@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readConfigFile } from '../../../src/main/config/config-file';
 import { ConfigError, loadConfig } from '../../../src/main/config/load-config';
 import { configDir, dataDir, defaultDbPath } from '../../../src/main/config/paths';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -30,6 +31,12 @@ describe('loadConfig()', () => {
     expect(c.display.gaugeMaxW).toBe(10_000);
     expect(c.server).toEqual({ host: '127.0.0.1', port: 8080 });
     expect(c.timeZone).toBe('Europe/Paris');
+  });
+
+  it('reads a file a Windows editor saved with a UTF-8 BOM, and so does the settings screen', () => {
+    const file = write('\uFEFF{"calibration": {"volts": 230}}');
+    expect(loadConfig(file).calibration.volts).toBe(230);
+    expect(readConfigFile(file).kind).toBe('valid');
   });
 
   it('fills the fields a partial file leaves out', () => {

@@ -15,6 +15,7 @@ function handlers(): Handlers & { calls: string[] } {
         state: { kind: 'ok' },
         notice: null,
         lastReading: null,
+        storage: { state: 'ok' },
         display: { gaugeMaxW: 10_000, liveMinutes: 10, timeZone: 'Europe/Paris', language: 'fr', subscribedVa: 6000 },
       };
     },

@@ -1,4 +1,7 @@
 import { mulberry32 } from '../../../src/main/acquisition/prng';
+import { parseConfig } from '../../../src/main/config/load-config';
+import { settingsOf } from '../../../src/main/config/settings-mapping';
+import type { OpName } from '../../../src/shared/ops';
 
 // Malformed inputs for both doors, from a seed: the same cases on every run and machine.
 
@@ -30,3 +33,34 @@ export function fuzzer(seed: number) {
 
 export const BAD_MINUTES: unknown[] = [...NASTY_NUMBERS.filter((n) => !(Number.isInteger(n) && n >= 1 && n <= 1440)), ...NASTY_STRINGS, '5', null, true, [], {}, [5]];
 export { NASTY_STRINGS, POLLUTING_KEYS };
+
+/** A request each operation accepts. */
+export const VALID_REQUESTS: Record<OpName, Record<string, unknown>> = {
+  getStatus: {},
+  getRecent: { minutes: 10 },
+  getHistory: { from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 1, 1), maxPoints: 100 },
+  getEnergy: { from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 2), per: 'day' },
+  getSettings: {},
+  validateSettings: { settings: {} },
+  saveSettings: { settings: settingsOf(parseConfig({}, 'fuzz.json')), newPin: '9999' },
+  checkPin: { pin: '1234' },
+  getCost: {},
+  getDailyCost: { from: '2026-01-01', to: '2026-01-02' },
+  startExport: { range: { preset: 'today' }, resolution: 'raw', locale: 'en' },
+  getExport: { id: 1 },
+  ejectMedia: { dir: '/media/pi/KEY' },
+  wakeScreen: {},
+  getTempoDays: {},
+  setTempoColour: { date: '2026-01-05', colour: 'red' },
+  getCalibration: {},
+  recordCalibration: { step: 'idle' },
+  saveCalibration: { save: { kind: 'volts', volts: 231 } },
+  restoreCalibration: {},
+};
+
+/** Dates a request may not name: before 2000, impossible, or read wrongly by Date.parse. */
+export const BAD_DATES: unknown[] = [
+  '1800-01-01', '0000-01-01', '0099-06-15', '1999-12-31', '2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10',
+  '2026-01-01T25:00', '2026-01-01T24:00', '2026-01-01T12:60', '2026-01-01T12:00:60', '2026-01-01T12:00+15:00', '2026-01-01T12:00+01:60',
+  '+275760-09-13', '2026-1-1', '2026-01-01T12:00:00.1234', '2026-01-01T', -1, 0, Date.UTC(1999, 11, 31), Date.UTC(10_000, 0, 1), 1.5,
+];

@@ -1,71 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src/shared/contract';
 import { OPS, OP_NAMES, type OpName } from '../../../src/shared/ops';
-import { parseConfig } from '../../../src/main/config/load-config';
-import { settingsOf } from '../../../src/main/config/settings-mapping';
 import { dispatch } from '../../../src/main/core/dispatch';
-import { PowerCore } from '../../../src/main/core/power-core';
-import { createHttpServer, listen } from '../../../src/main/server/http-server';
-import { BAD_MINUTES, NASTY_STRINGS, POLLUTING_KEYS, fuzzer } from './fuzz-inputs';
+import { useFuzzTarget } from './fuzz-fixture';
+import { BAD_MINUTES, NASTY_STRINGS, POLLUTING_KEYS, VALID_REQUESTS, fuzzer } from './fuzz-inputs';
 
 // Every malformed payload, through either door, gets a validation error and
 // changes nothing: same rows, same status, the prototype untouched, the server up.
 
 const SEED = 20240605;
 const CASES_PER_OP = 400;
-let dir: string;
-let core: PowerCore;
-let server: Server;
-let base: string;
-
-const rowCount = (): number => (core.store.db.prepare('SELECT count(*) AS n FROM reading').get() as { n: number }).n;
-const snapshot = () => ({ rows: rowCount(), status: JSON.stringify(core.status()), proto: Object.keys(Object.prototype).length });
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'corcy-fuzz-'));
-  // Not started: nothing but the fuzz could change the database or the status.
-  core = new PowerCore({ config: parseConfig({ source: { kind: 'simulated' } }, 'fuzz.json'), dbPath: join(dir, 'power.db'), log: () => undefined });
-  const t = Date.now() - 60_000;
-  core.store.insert(Array.from({ length: 50 }, (_, i) => ({ t: t + i * 500, channel: 0, mean: 511.5, min: 400, max: 620, rms: 30, flags: 0 })));
-  server = createHttpServer({ handlers: core.handlers, subscribe: (l) => core.hub.subscribe(l), initialEvents: () => [], staticDir: dir });
-  base = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((r) => server.close(r));
-  await core.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const target = useFuzzTarget();
+const snapshot = (): unknown => target.snapshot();
 
 /** Payloads the contract must refuse for this op, built to be wrong rather than filtered. */
 function malformed(op: OpName, f: ReturnType<typeof fuzzer>): unknown[] {
   const out: unknown[] = [];
-  const valid: Record<OpName, Record<string, unknown>> = {
-    getStatus: {},
-    getRecent: { minutes: 10 },
-    getHistory: { from: 0, to: 60_000, maxPoints: 100 },
-    getEnergy: { from: 0, to: 86_400_000, per: 'day' },
-    getSettings: {},
-    validateSettings: { settings: {} },
-    saveSettings: { settings: settingsOf(parseConfig({}, 'fuzz.json')) },
-    checkPin: { pin: '1234' },
-    getCost: {},
-    getDailyCost: { from: '2026-01-01', to: '2026-01-02' },
-    startExport: { range: { preset: 'today' }, resolution: 'raw', locale: 'en' },
-    getExport: { id: 1 },
-    ejectMedia: { dir: '/media/pi/KEY' },
-    wakeScreen: {},
-    getTempoDays: {},
-    setTempoColour: { date: '2026-01-05', colour: 'red' },
-    getCalibration: {},
-    recordCalibration: { step: 'idle' },
-    saveCalibration: { save: { kind: 'volts', volts: 231 } },
-    restoreCalibration: {},
-  };
+  const valid = VALID_REQUESTS;
   for (let i = 0; i < CASES_PER_OP; i++) {
     const kind = i % 4;
     if (kind === 0) out.push(f.extraKeys(valid[op])); // an unknown key, often __proto__ or constructor
@@ -89,7 +40,7 @@ describe('fuzzing the IPC door (dispatch)', () => {
       for (const p of payloads) {
         // The test's own generator must not produce a valid request.
         expect(contract[op].request.safeParse(p ?? {}).success).toBe(false);
-        const r = await dispatch(core.handlers, op, p);
+        const r = await dispatch(target.core.handlers, op, p);
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.error.code).toBe('invalid_request');
       }
@@ -101,7 +52,7 @@ describe('fuzzing the IPC door (dispatch)', () => {
 
   it('unknown operation names, polluting ones included, are refused as unknown', async () => {
     for (const op of [...POLLUTING_KEYS, '', 'getstatus', 42, null, {}, ['getStatus']]) {
-      const r = await dispatch(core.handlers, op, {});
+      const r = await dispatch(target.core.handlers, op, {});
       expect(r).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
     }
   });
@@ -132,7 +83,7 @@ describe('fuzzing the HTTP door', () => {
       const f = fuzzer(SEED * 7 + op.length);
       if (method === 'GET') {
         for (const q of queries(op, f)) {
-          const r = await fetch(`${base}${path}?${q}`);
+          const r = await fetch(`${target.base}${path}?${q}`);
           expect(r.status, q.slice(0, 80)).toBe(400);
           expect(((await r.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
         }
@@ -142,7 +93,7 @@ describe('fuzzing the HTTP door', () => {
           const body = JSON.stringify(p) ?? '';
           // JSON turns NaN into null and drops undefined: skip what the wire makes valid.
           if (contract[op].request.safeParse(body ? (JSON.parse(body) ?? {}) : {}).success) continue;
-          const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+          const r = await fetch(`${target.base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: target.base }, body });
           expect(r.status, body.slice(0, 80)).toBe(400);
           expect(((await r.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
           sent++;
@@ -151,7 +102,7 @@ describe('fuzzing the HTTP door', () => {
       }
       expect(snapshot()).toEqual(before);
       // Still serving: a valid request after the storm.
-      const ok = await fetch(`${base}/api/recent?minutes=5`);
+      const ok = await fetch(`${target.base}/api/recent?minutes=5`);
       expect(ok.status).toBe(200);
       expect(((await ok.json()) as unknown[]).length).toBe(50);
     });

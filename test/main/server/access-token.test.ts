@@ -7,6 +7,7 @@ import type { Handlers } from '../../../src/main/core/dispatch';
 import { decideAccess, isLoopbackHost, tokenCookie } from '../../../src/main/server/access-token';
 import { createHttpServer, listen } from '../../../src/main/server/http-server';
 import { resolveServerToken } from '../../../src/main/server/server-token';
+import { rawRequest } from '../../helpers/raw-http';
 
 const TOKEN = 'a-long-enough-test-token-0123';
 let server: Server | null = null;
@@ -77,6 +78,24 @@ describe('the LAN token on the HTTP door', () => {
   it('needs no token when none is set (a loopback bind)', async () => {
     const base = await start(null);
     expect((await fetch(`${base}/api/status`)).status).toBe(200);
+  });
+});
+
+describe('the redirect after the token exchange', () => {
+  it('goes to a path of this server only, whatever the slashes (no open redirect)', async () => {
+    const base = await start(TOKEN);
+    for (const [path, location] of [
+      [`/.//evil.example/x?token=${TOKEN}`, '/evil.example/x'],
+      [`//evil.example/x?token=${TOKEN}`, '/x'],
+      [`/%2F%2Fevil.example/x?token=${TOKEN}`, '/%2F%2Fevil.example/x'],
+      [`/\\evil.example/x?a=1&token=${TOKEN}`, '/x?a=1'],
+    ]) {
+      const r = await rawRequest(base, path!);
+      expect(r.status, path).toBe(303);
+      expect(r.headers.location, path).toBe(location);
+      expect(r.headers.location).toMatch(/^\/(?![/\\])/);
+      expect(new URL(r.headers.location as string, base).origin).toBe(base);
+    }
   });
 });
 

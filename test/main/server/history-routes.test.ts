@@ -52,7 +52,7 @@ describe('GET /api/history and /api/energy', () => {
   });
 
   it.each([
-    ['/api/history?from=yesterday&to=2026-03-29&maxPoints=10', /field "from": expected an ISO 8601 date-time or epoch ms, got \"yesterday\"/],
+    ['/api/history?from=yesterday&to=2026-03-29&maxPoints=10', /field "from": expected an ISO 8601 date-time or epoch ms from 2000 on, got "yesterday"/],
     ['/api/history?from=2026-03-29&to=2026-03-28&maxPoints=10', /field "to": must be after "from"/],
     ['/api/history?from=2026-03-28&to=2026-03-29', /field "maxPoints"/],
     ['/api/history?from=2026-03-28&to=2026-03-29&maxPoints=0', /field "maxPoints"/],

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../../src/shared/contract';
@@ -24,10 +25,11 @@ const status = {
   state: { kind: 'ok' as const },
   notice: null,
   lastReading: null,
+  storage: { state: 'ok' as const },
   display: { gaugeMaxW: 10_000, liveMinutes: 10, timeZone: 'Europe/Paris', language: 'fr' as const, subscribedVa: 6000 },
 };
 
-async function start(): Promise<{ base: string; hub: EventHub; calls: number[] }> {
+async function start(): Promise<{ base: string; hub: EventHub; calls: number[]; root: string }> {
   const root = join(tmp(), 'renderer');
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
@@ -47,7 +49,7 @@ async function start(): Promise<{ base: string; hub: EventHub; calls: number[] }
   };
   server = createHttpServer({ handlers, subscribe: (l) => hub.subscribe(l), initialEvents: () => [{ type: 'status', status }], staticDir: root });
   const addr = await listen(server, 0, '127.0.0.1');
-  return { base: `http://127.0.0.1:${addr.port}`, hub, calls };
+  return { base: `http://127.0.0.1:${addr.port}`, hub, calls, root };
 }
 
 describe('queryToObject()', () => {
@@ -101,6 +103,35 @@ describe('the HTTP door', () => {
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain('secret');
     }
+  });
+
+  it('does not follow a symlink out of the served folder', async () => {
+    const { base, root } = await start();
+    writeFileSync(join(root, '..', 'secret.txt'), 'secret');
+    symlinkSync(join(root, '..', 'secret.txt'), join(root, 'assets', 'link.js'));
+    symlinkSync('/etc', join(root, 'etc'));
+    for (const p of ['/assets/link.js', '/etc/hostname', '/etc/passwd']) {
+      const res = await fetch(base + p);
+      expect(res.status, p).toBe(404);
+      expect(await res.text()).not.toContain('secret');
+    }
+    expect((await fetch(`${base}/assets/a.js`)).status).toBe(200);
+  });
+
+  it('answers 431 to 100 KB of headers, which curl reads without a connection reset', async () => {
+    const { base } = await start();
+    const headers = join(tmp(), 'headers.txt');
+    writeFileSync(headers, `X-Big: ${'a'.repeat(100_000)}\n`);
+    // Not spawnSync: the server runs in this process and must keep answering.
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile('curl', ['-sS', '-m', '20', '-o', '/dev/null', '-w', '%{http_code}', '-H', `@${headers}`, `${base}/api/status`], (err, stdout, stderr) =>
+        resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
+      ),
+    );
+    expect(r.stderr).not.toMatch(/reset/i);
+    expect(r.stdout).toBe('431');
+    expect(r.code).toBe(0);
+    expect((await fetch(`${base}/api/status`)).status).toBe(200);
   });
 
   it('pushes live events over SSE, starting with the status', async () => {

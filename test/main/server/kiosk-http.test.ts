@@ -54,7 +54,7 @@ afterAll(async () => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 const post = (path: string, body: unknown, type = 'application/json') =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': type }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': type, Origin: base }, body: JSON.stringify(body) });
 
 describe('kiosk operations over HTTP', () => {
   it('saves settings from loopback, applies them at once, and refuses non-JSON posts', async () => {
@@ -101,6 +101,12 @@ describe('kiosk operations over HTTP', () => {
     expect(done).toMatchObject({ state: 'done', rows: 7200 });
     expect(readdirSync(stick)).toEqual([`corcy-power_${yesterday}_${yesterday}_raw.csv`]);
     expect(readFileSync(done.file, 'utf8').split('\r\n')).toHaveLength(7202);
+  });
+
+  it('answers 404, not 500, for an export job that does not exist', async () => {
+    const r = await fetch(`${base}/api/export/job?id=999`);
+    expect(r.status).toBe(404);
+    expect((await r.json()).error).toEqual({ code: 'not_found', message: 'getExport: no export job 999' });
   });
 
   it('takes a Tempo colour by touch and gives it back', async () => {

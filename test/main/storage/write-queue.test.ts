@@ -72,3 +72,31 @@ describe('WriteQueue', () => {
     store.db.close();
   });
 });
+
+describe('WriteQueue.health()', () => {
+  it('keeps the failure, since when and how many readings were dropped, until a write succeeds', () => {
+    let fail = true;
+    const changes: (string | null)[] = [];
+    let now = 1000;
+    const q = new WriteQueue({
+      write: () => {
+        if (fail) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      },
+      flushIntervalMs: 60_000,
+      maxPending: 5,
+      now: () => now,
+      onHealthChange: (h) => changes.push(h.failure ? (h.failure.error as Error).message : null),
+    });
+    expect(q.health()).toEqual({ pending: 0, maxPending: 5, failure: null });
+    for (let i = 0; i < 3; i++) q.enqueue(row(i));
+    q.flush();
+    now = 3000;
+    for (let i = 3; i < 9; i++) q.enqueue(row(i));
+    q.flush();
+    expect(q.health()).toMatchObject({ pending: 5, maxPending: 5, failure: { since: 1000, dropped: 4 } });
+    fail = false;
+    q.flush();
+    expect(q.health()).toEqual({ pending: 0, maxPending: 5, failure: null });
+    expect(changes).toEqual(['database or disk is full', 'database or disk is full', null]);
+  });
+});
