@@ -13,6 +13,7 @@ import { RangeBar } from './components/RangeBar';
 import { PowerAlert } from './components/PowerAlert';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
+import { useKioskPage } from './use-kiosk-page';
 import { useScreenWake } from './use-screen-wake';
 import { LOCALE_TAG, type Locale, dictionaries } from './i18n';
 import { usePanZoom } from './use-pan-zoom';
@@ -38,6 +39,7 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
     document.documentElement.lang = locale;
   }, [locale]);
   useScreenWake(api);
+  useKioskPage();
   const [latest, setLatest] = useState<Reading | null>(null);
   const listeners = useRef(new Set<(r: Reading) => void>());
 
@@ -96,9 +98,11 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
   });
   const loadHistory = useCallback((r: Range, maxPoints: number) => api.getHistory({ from: r.from, to: r.to, maxPoints }), [api]);
 
-  return (
-    <main className="app">
-      <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} tag={tag} t={t} />
+  // A reading arrives twice a second and re-renders the gauge, the alert and the
+  // status line; these parts do not depend on it and are kept as they were.
+  const dimmed = status?.screenDimmed === true;
+  const side = useMemo(
+    () => (
       <aside className="side">
         <CostPanel api={api} tag={tag} t={t} refreshKey={costKey} />
         <nav className="actions">
@@ -110,15 +114,11 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
           </button>
         </nav>
       </aside>
-      <section className="now" aria-label={t.now}>
-        <Gauge
-          watts={latest?.powerW ?? null}
-          maxW={display?.gaugeMaxW ?? 10_000}
-          label={t.main}
-          localeTag={tag}
-          readingT={latest?.t ?? null}
-        />
-      </section>
+    ),
+    [api, tag, t, costKey],
+  );
+  const recent = useMemo(
+    () => (
       <section className="recent">
         <RangeBar view={view} labels={t.ranges} onPick={pick} />
         <div className="chart-area" ref={chartArea}>
@@ -130,6 +130,8 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
                 minutes={display.liveMinutes}
                 timeZone={display.timeZone}
                 title={t.last10(display.liveMinutes)}
+                localeTag={tag}
+                paused={dimmed}
               />
             ) : (
               <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
@@ -137,6 +139,25 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
         </div>
         {display && view.kind !== 'live' && <DailyCosts api={api} range={range} timeZone={display.timeZone} tag={tag} t={t} refreshKey={costKey} />}
       </section>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, view, display, range, tag, t, costKey, dimmed, pick, onReading, loadRecent, loadHistory],
+  );
+
+  return (
+    <main className="app">
+      <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} tag={tag} t={t} />
+      {side}
+      <section className="now" aria-label={t.now}>
+        <Gauge
+          watts={latest?.powerW ?? null}
+          maxW={display?.gaugeMaxW ?? 10_000}
+          label={t.main}
+          localeTag={tag}
+          readingT={latest?.t ?? null}
+        />
+      </section>
+      {recent}
       <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} t={t} tag={tag} />
       {dialog === 'export' && <ExportDialog api={api} today={today} locale={locale} tag={tag} t={t} onClose={() => setDialog('none')} />}
       {dialog === 'settings' && <SettingsScreen api={api} today={today} tag={tag} t={t} onClose={() => setDialog('none')} />}

@@ -27,6 +27,7 @@ export interface KioskOptions {
   /** Prefix of /sys for the backlight, a fake tree in tests. */
   sysRoot?: string;
   run?: CommandRunner;
+  onScreenDimmed?(dimmed: boolean): void;
 }
 
 type KioskOps =
@@ -82,6 +83,7 @@ export function createKioskServices(o: KioskOptions) {
     timeZone: () => o.config().timeZone,
     now: o.now,
     log: o.log,
+    ...(o.onScreenDimmed ? { onDimmedChange: o.onScreenDimmed } : {}),
   });
   const tempoDays = () => {
     const today = localDateKey(o.now(), o.config().timeZone);
@@ -116,6 +118,7 @@ export function createKioskServices(o: KioskOptions) {
     /** Every live reading, for a calibration step being recorded. */
     observe: (r: Reading) => calibration.recorder.add(r),
     exports,
+    screenDimmed: () => dimmer.dimmed,
     start: () => dimmer.start(),
     stop: async () => {
       dimmer.stop();

@@ -119,6 +119,7 @@ export class PowerCore {
       ...(o.media ? { media: o.media } : {}),
       ...(o.sysRoot ? { sysRoot: o.sysRoot } : {}),
       ...(o.run ? { run: o.run } : {}),
+      onScreenDimmed: () => this.hub.publish({ type: 'status', status: this.status() }),
     });
     this.handlers = {
       getStatus: () => this.status(),
@@ -195,6 +196,7 @@ export class PowerCore {
       notice: this.notice,
       lastReading: this.last,
       ...(this.figures ? { acquisition: this.figures } : {}),
+      screenDimmed: this.kiosk.screenDimmed(),
       storage: storageStatus(this.queue.health(), this.dbPath, this.clock.now(), this.config.source.windowMs),
       display: {
         gaugeMaxW: this.config.display.gaugeMaxW,
