@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HistoryResponse, Reading, Status } from '../shared/contract';
 import { localDateKey } from '../shared/local-time';
 import { CostPanel } from './components/CostPanel';
 import { DailyCosts } from './components/DailyCosts';
@@ -15,12 +16,17 @@ import { useScreenWake } from './use-screen-wake';
 import { type Locale, dictionaries } from './i18n';
 import { useChartView } from './use-chart-view';
 import { useLiveReadings } from './use-live-readings';
-import type { Range } from './view-range';
+import type { PresetId, Range, View } from './view-range';
+import { useKioskPage } from './use-kiosk-page';
 
 type Dialog = 'none' | 'export' | 'settings';
 
+// A reading arrives twice a second and re-renders the gauge, the alert and the
+// status line; the panels below do not depend on it and are memoized (their
+// props are stable between readings).
+
 /** Today's and this month's cost, and the buttons that open the dialogs. */
-function SidePanel({ costKey, open }: { costKey: string; open(dialog: Dialog): void }) {
+const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; open(dialog: Dialog): void }) {
   const { t } = useWords();
   return (
     <aside className="side">
@@ -35,7 +41,47 @@ function SidePanel({ costKey, open }: { costKey: string; open(dialog: Dialog): v
       </nav>
     </aside>
   );
+});
+
+interface RecentProps {
+  view: View;
+  range: Range;
+  pick(id: PresetId): void;
+  chartArea: RefObject<HTMLDivElement | null>;
+  display: Status['display'] | undefined;
+  onReading(listener: (reading: Reading) => void): () => void;
+  loadRecent(): Promise<Reading[]>;
+  loadHistory(range: Range, maxPoints: number): Promise<HistoryResponse>;
+  costKey: string;
+  /** The screen is dimmed for the night: the live chart draws nothing meanwhile. */
+  dimmed: boolean;
 }
+
+/** The range buttons, the live or history chart, and each day's kWh and cost under a history view. */
+const RecentPanel = memo(function RecentPanel({ view, range, pick, chartArea, display, onReading, loadRecent, loadHistory, costKey, dimmed }: RecentProps) {
+  const { t } = useWords();
+  return (
+    <section className="recent">
+      <RangeBar view={view} labels={t.ranges} onPick={pick} />
+      <div className="chart-area" ref={chartArea}>
+        {display &&
+          (view.kind === 'live' ? (
+            <LiveChart
+              onReading={onReading}
+              loadRecent={loadRecent}
+              minutes={display.liveMinutes}
+              timeZone={display.timeZone}
+              title={t.last10(display.liveMinutes)}
+              paused={dimmed}
+            />
+          ) : (
+            <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
+          ))}
+      </div>
+      {display && view.kind !== 'live' && <DailyCosts range={range} timeZone={display.timeZone} refreshKey={costKey} />}
+    </section>
+  );
+});
 
 /** `forcedLocale` (from ?lang=) wins over the configured language. */
 export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
@@ -48,6 +94,7 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
     document.documentElement.lang = locale;
   }, [locale]);
   useScreenWake(api);
+  useKioskPage();
   const minutes = status?.display.liveMinutes ?? 10;
   const loadRecent = useCallback(() => api.getRecent({ minutes }), [api, minutes]);
   const display = useMemo(
@@ -73,24 +120,7 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
         <section className="now" aria-label={t.now}>
           <Gauge watts={latest?.powerW ?? null} maxW={display?.gaugeMaxW ?? 10_000} readingT={latest?.t ?? null} />
         </section>
-        <section className="recent">
-          <RangeBar view={view} labels={t.ranges} onPick={pick} />
-          <div className="chart-area" ref={chartArea}>
-            {display &&
-              (view.kind === 'live' ? (
-                <LiveChart
-                  onReading={onReading}
-                  loadRecent={loadRecent}
-                  minutes={display.liveMinutes}
-                  timeZone={display.timeZone}
-                  title={t.last10(display.liveMinutes)}
-                />
-              ) : (
-                <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
-              ))}
-          </div>
-          {display && view.kind !== 'live' && <DailyCosts range={range} timeZone={display.timeZone} refreshKey={costKey} />}
-        </section>
+        <RecentPanel {...{ view, range, pick, chartArea, display, onReading, loadRecent, loadHistory, costKey }} dimmed={status?.screenDimmed === true} />
         <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} />
         {dialog === 'export' && <ExportDialog today={today} onClose={() => setDialog('none')} />}
         {dialog === 'settings' && <SettingsScreen today={today} onClose={() => setDialog('none')} />}

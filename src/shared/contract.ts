@@ -106,6 +106,8 @@ export const StatusSchema = z.object({
   lastReading: ReadingSchema.nullable(),
   /** Absent until the first window (and from servers older than this field). */
   acquisition: AcquisitionFiguresSchema.optional(),
+  /** The backlight is at its night level: the page draws only what must be seen (absent from older servers). */
+  screenDimmed: z.boolean().optional(),
   storage: StorageStatusSchema,
   display: z.object({
     gaugeMaxW: z.number().positive(),

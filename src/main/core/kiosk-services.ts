@@ -27,6 +27,7 @@ export interface KioskOptions {
   /** Prefix of /sys for the backlight, a fake tree in tests. */
   sysRoot?: string;
   run?: CommandRunner;
+  onScreenDimmed?(dimmed: boolean): void;
 }
 
 type KioskOps =
@@ -73,6 +74,11 @@ function exportService(options: KioskOptions): ExportService {
   });
 }
 
+/** Today's and tomorrow's Tempo colour (EDF announces tomorrow's the day before), null when unknown. */
+const tempoDaysOf = (colours: TempoColourStore, today: string) => ({
+  days: [today, addDays(today, 1)].map((date) => ({ date, colour: colours.all.get(date) ?? null })),
+});
+
 /** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
 export function createKioskServices(options: KioskOptions) {
   const settings = new SettingsService({ configPath: options.configPath, current: options.config, apply: options.applyConfig, now: options.now });
@@ -92,11 +98,9 @@ export function createKioskServices(options: KioskOptions) {
     timeZone: () => options.config().timeZone,
     now: options.now,
     log: options.log,
+    ...(options.onScreenDimmed ? { onDimmedChange: options.onScreenDimmed } : {}),
   });
-  const tempoDays = () => {
-    const today = localDateKey(options.now(), options.config().timeZone);
-    return { days: [today, addDays(today, 1)].map((date) => ({ date, colour: colours.all.get(date) ?? null })) };
-  };
+  const tempoDays = () => tempoDaysOf(colours, localDateKey(options.now(), options.config().timeZone));
   const handlers: Pick<Handlers, KioskOps> = {
     getSettings: () => settings.view(),
     validateSettings: (request) => settings.validate(request.settings),
@@ -126,6 +130,7 @@ export function createKioskServices(options: KioskOptions) {
     /** Every live reading, for a calibration step being recorded. */
     observe: (r: Reading) => calibration.recorder.add(r),
     exports,
+    screenDimmed: () => dimmer.dimmed,
     start: () => dimmer.start(),
     stop: async () => {
       dimmer.stop();

@@ -115,6 +115,7 @@ export class PowerCore {
       ...(options.media ? { media: options.media } : {}),
       ...(options.sysRoot ? { sysRoot: options.sysRoot } : {}),
       ...(options.run ? { run: options.run } : {}),
+      onScreenDimmed: () => this.hub.publish({ type: 'status', status: this.status() }),
     });
     this.handlers = { ...this.readingHandlers(), ...this.kiosk.handlers };
   }
@@ -221,6 +222,7 @@ export class PowerCore {
       notice: this.notice,
       lastReading: this.last,
       ...(this.figures ? { acquisition: this.figures } : {}),
+      screenDimmed: this.kiosk.screenDimmed(),
       storage: storageStatus(this.queue.health(), this.dbPath, this.clock.now(), this.config.source.windowMs),
       display: {
         gaugeMaxW: this.config.display.gaugeMaxW,

@@ -9,6 +9,8 @@ export interface ScreenDimmerOptions {
   timeZone(): string;
   now(): number;
   log(line: string): void;
+  /** The screen went dim or came back: the page stops drawing what nobody sees. */
+  onDimmedChange?(dimmed: boolean): void;
 }
 
 /** Applies the schedule every 30 s, and full brightness at once on a touch. */
@@ -41,6 +43,11 @@ export class ScreenDimmer {
     return this.apply();
   }
 
+  /** Set below the day level (the night schedule), and so hardly seen. */
+  get dimmed(): boolean {
+    return this.lastLevel !== null && this.lastLevel < this.options.brightness().dayLevel;
+  }
+
   apply(): number | null {
     const bl = this.options.backlight;
     if (!bl) return null;
@@ -50,8 +57,10 @@ export class ScreenDimmer {
     if (level === this.lastLevel) return level;
     try {
       bl.set(level);
+      const was = this.dimmed;
       this.lastLevel = level;
       this.failed = false;
+      if (this.dimmed !== was) this.options.onDimmedChange?.(this.dimmed);
     } catch (err) {
       if (!this.failed) this.options.log(`screen: cannot set ${bl.name} brightness: ${(err as Error).message}`);
       this.failed = true;

@@ -74,6 +74,10 @@ export interface CageUnitOptions {
   user: string;
   launcher: string;
   tty: number;
+  /** What runs on the screen, for the description; the Electron app by default. */
+  what?: string;
+  /** A unit the kiosk needs running first (the browser kiosk's serve). */
+  needs?: string;
 }
 
 /** A bare kiosk: no desktop, cage owns the screen on one VT, restarted when it dies. */
@@ -81,8 +85,9 @@ export function cageUnit(options: CageUnitOptions): string {
   const tty = `tty${options.tty}`;
   return [
     '[Unit]',
-    'Description=CorcyPower kiosk (cage on ' + tty + ')',
+    `Description=CorcyPower kiosk (${options.what ? options.what + ' ' : ''}cage on ${tty})`,
     'After=systemd-user-sessions.service plymouth-quit-wait.service',
+    ...(options.needs ? [`Wants=${options.needs}`, `After=${options.needs}`] : []),
     `Conflicts=getty@${tty}.service`,
     `After=getty@${tty}.service`,
     'Wants=dbus.socket systemd-logind.service',

@@ -2,15 +2,14 @@ import Plotly from 'plotly.js-dist-min';
 import type { HistoryResponse } from '../../shared/contract';
 import { toZonedWallClock } from '../../shared/local-time';
 import { type Range, toChartSeries } from '../view-range';
-import type { BoundedSeries } from './bounded-series';
 
-// How the two charts draw: one look (colours, margins, the kW axis) for both.
-// Plotly is given wall-clock strings in the household's zone (see toZonedWallClock).
+// How the history chart draws with Plotly (the live chart is an SVG path of its
+// own). Plotly is given wall-clock strings in the household's zone (see toZonedWallClock).
 
 const LINE = { color: '#4fc3f7', width: 2 };
 const HOVER_KW = '%{y:.2f} kW<extra></extra>';
 
-const layout = (xaxis: object, extra: object = {}): object => ({
+const layout = (xaxis: object): object => ({
   paper_bgcolor: 'rgba(0,0,0,0)',
   plot_bgcolor: 'rgba(0,0,0,0)',
   font: { color: '#c9d4e0', size: 14 },
@@ -18,20 +17,7 @@ const layout = (xaxis: object, extra: object = {}): object => ({
   xaxis: { type: 'date', gridcolor: '#223', fixedrange: true, ...xaxis },
   yaxis: { title: { text: 'kW' }, rangemode: 'tozero', gridcolor: '#223', fixedrange: true },
   showlegend: false,
-  ...extra,
 });
-
-/** The last minutes up to `end`, one line. */
-export function drawLive(node: HTMLElement, series: BoundedSeries, end: number, minutes: number, timeZone: string, revision: number): void {
-  const range = [toZonedWallClock(end - minutes * 60_000, timeZone), toZonedWallClock(end, timeZone)];
-  void Plotly.react(
-    node,
-    [{ type: 'scatter', mode: 'lines', x: series.x, y: series.y, line: LINE, hovertemplate: HOVER_KW }],
-    // Hours only: Plotly's second line would print the date in English.
-    layout({ range, tickformat: '%H:%M' }, { datarevision: revision }),
-    { displayModeBar: false, responsive: true, staticPlot: false },
-  );
-}
 
 /** A range of history: the mean over the min/max band (rollups only); gaps break both. */
 export function drawHistory(node: HTMLElement, data: HistoryResponse | null, range: Range, timeZone: string): void {
