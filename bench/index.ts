@@ -7,6 +7,7 @@ import * as storage from './storage.bench';
 import * as history from './history.bench';
 import * as importBench from './import.bench';
 import * as footprint from './footprint.bench';
+import * as time from './time.bench';
 
 const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['history', history],
@@ -14,6 +15,7 @@ const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['storage', storage],
   ['export', exportBench],
   ['import', importBench],
+  ['time', time],
   ['floor', floor],
 ];
 // Opt-in: it runs for half an hour by default (`npm run bench -- footprint`).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BoundedSeries } from '../../src/renderer/chart/bounded-series';
-import { toZonedWallClock } from '../../src/shared/zoned-time';
+import { toZonedWallClock } from '../../src/shared/local-time';
 
 describe('BoundedSeries', () => {
   it('never holds more than its cap, keeping the newest points', () => {

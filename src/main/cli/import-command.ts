@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isoLocal } from '../../shared/local-time';
 import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
 import { bsonSource, bsonStdinSource } from '../import/bson-source';
@@ -10,10 +11,10 @@ import { sqliteSource } from '../import/sqlite-source';
 import { type Command, UsageError } from './command';
 
 const n = (x: number): string => x.toLocaleString('en-US');
-const day = (t: number | null): string => (t === null ? '-' : new Date(t).toISOString().replace('T', ' ').slice(0, 19) + 'Z');
 
-/** The summary a person reads after an import: what came in, what did not and why, how fast. */
-export function describeSummary(s: ImportSummary): string[] {
+/** The summary a person reads after an import: what came in (its times local to `timeZone`, as every command gives them), what did not and why, how fast. */
+export function describeSummary(s: ImportSummary, timeZone: string): string[] {
+  const day = (t: number | null): string => (t === null ? '-' : isoLocal(t, timeZone).replace(/\.\d{3}/, ''));
   const c = s.counts;
   const lines = [
     `${s.dryRun ? 'dry run (nothing written): ' : ''}${n(c.records)} records from ${s.source}${s.resumed ? ' (resumed)' : ''}, ` +
@@ -98,7 +99,7 @@ export const importCommand: Command = {
         progress: new ProgressBar(),
         batchSize: batch,
       });
-      console.log(`corcy-power import: ${describeSummary(summary).join('\n')}`);
+      console.log(`corcy-power import: ${describeSummary(summary, config.timeZone).join('\n')}`);
       if (!summary.dryRun) console.log(`  into ${dbPath}`);
       return 0;
     } catch (e) {

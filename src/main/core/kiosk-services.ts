@@ -4,10 +4,10 @@ import { addDays, localDateKey } from '../../shared/local-time';
 import { CalibrationService } from '../calibration/calibration-service';
 import type { Config } from '../config/config-schema';
 import { SettingsService } from '../config/settings-service';
-import { CostService } from '../cost/cost-service';
+import { CostService } from '../billing/cost-service';
 import { findBacklight } from '../display/backlight';
 import { ScreenDimmer } from '../display/screen-dimmer';
-import { energySlices } from '../energy-slices/energy-source';
+import { energySlices } from '../energy/energy-source';
 import { type DestinationOptions, chooseDestination, removableMounts } from '../export/destination';
 import type { CommandRunner } from '../export/eject';
 import { ExportService } from '../export/export-service';
@@ -48,50 +48,62 @@ type KioskOps =
   | 'saveCalibration'
   | 'restoreCalibration';
 
-/** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
-export function createKioskServices(o: KioskOptions) {
-  const settings = new SettingsService({ configPath: o.configPath, current: o.config, apply: o.applyConfig, now: o.now });
-  const calibration = new CalibrationService({
-    configPath: o.configPath,
-    current: o.config,
-    apply: o.applyConfig,
-    checkPin: (pin) => settings.checkPin(pin),
-    now: o.now,
-  });
-  const colours = new TempoColourStore(tempoFileFor(o.dbPath));
-  const cost = new CostService({
-    slices: (from, to) => energySlices(o.db, from, to, o.config().calibration),
-    tariff: () => o.config().tariff,
-    timeZone: () => o.config().timeZone,
+/** Cost from the minute rollups, priced again when the tariff, zone, calibration or colours change. */
+function costService(options: KioskOptions, colours: TempoColourStore): CostService {
+  return new CostService({
+    slices: (from, to) => energySlices(options.db, from, to),
+    tariff: () => options.config().tariff,
+    timeZone: () => options.config().timeZone,
     colours: () => colours.all,
-    revision: () => JSON.stringify([o.config().calibration, colours.revision]),
-    now: o.now,
+    revision: () => JSON.stringify([options.config().calibration, colours.revision]),
+    now: options.now,
   });
-  const media = (): DestinationOptions => ({ ...o.media, folder: o.config().export.folder ?? o.media?.folder });
-  const exports = new ExportService({
-    openReader: () => openDatabase(o.dbPath, { readonly: true }),
-    calibration: () => o.config().calibration,
-    timeZone: () => o.config().timeZone,
+}
+
+/** Exports to a USB stick when one is mounted, else to export.folder. */
+function exportService(options: KioskOptions): ExportService {
+  const media = (): DestinationOptions => ({ ...options.media, folder: options.config().export.folder ?? options.media?.folder });
+  return new ExportService({
+    openReader: () => openDatabase(options.dbPath, { readonly: true }),
+    calibration: () => options.config().calibration,
+    timeZone: () => options.config().timeZone,
     destination: () => chooseDestination(media()),
     mounts: () => removableMounts(media()),
-    now: o.now,
-    ...(o.run ? { run: o.run } : {}),
+    now: options.now,
+    ...(options.run ? { run: options.run } : {}),
   });
+}
+
+/** Today's and tomorrow's Tempo colour (EDF announces tomorrow's the day before), null when unknown. */
+const tempoDaysOf = (colours: TempoColourStore, today: string) => ({
+  days: [today, addDays(today, 1)].map((date) => ({ date, colour: colours.all.get(date) ?? null })),
+});
+
+/** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
+export function createKioskServices(options: KioskOptions) {
+  const settings = new SettingsService({ configPath: options.configPath, current: options.config, apply: options.applyConfig, now: options.now });
+  const calibration = new CalibrationService({
+    configPath: options.configPath,
+    current: options.config,
+    apply: options.applyConfig,
+    checkPin: (pin) => settings.checkPin(pin),
+    now: options.now,
+  });
+  const colours = new TempoColourStore(tempoFileFor(options.dbPath));
+  const cost = costService(options, colours);
+  const exports = exportService(options);
   const dimmer = new ScreenDimmer({
-    backlight: findBacklight(o.sysRoot),
-    brightness: () => o.config().brightness,
-    timeZone: () => o.config().timeZone,
-    now: o.now,
-    log: o.log,
-    ...(o.onScreenDimmed ? { onDimmedChange: o.onScreenDimmed } : {}),
+    backlight: findBacklight(options.sysRoot),
+    brightness: () => options.config().brightness,
+    timeZone: () => options.config().timeZone,
+    now: options.now,
+    log: options.log,
+    ...(options.onScreenDimmed ? { onDimmedChange: options.onScreenDimmed } : {}),
   });
-  const tempoDays = () => {
-    const today = localDateKey(o.now(), o.config().timeZone);
-    return { days: [today, addDays(today, 1)].map((date) => ({ date, colour: colours.all.get(date) ?? null })) };
-  };
+  const tempoDays = () => tempoDaysOf(colours, localDateKey(options.now(), options.config().timeZone));
   const handlers: Pick<Handlers, KioskOps> = {
     getSettings: () => settings.view(),
-    validateSettings: ({ settings: s }) => settings.validate(s),
+    validateSettings: (request) => settings.validate(request.settings),
     saveSettings: (req) => settings.save(req),
     checkPin: ({ pin }) => settings.checkPin(pin),
     getCost: () => cost.summary(),

@@ -96,30 +96,30 @@ function unitsToEnable(mode: KioskMode, screen: BrowserScreen, user: string): st
   return [];
 }
 
-function notesFor(o: PlanOptions, screen: BrowserScreen): string {
+function notesFor(options: PlanOptions, screen: BrowserScreen): string {
   const autologin = `turn on auto-login (raspi-config, System Options, Boot / Auto Login, Desktop Autologin)`;
-  if (o.mode === 'desktop') return `the kiosk starts when ${o.user} logs in to the desktop: ${autologin}`;
-  if (o.mode === 'cage') return `cage takes tty1 at boot with no desktop: install it (sudo apt install cage); the Pi now boots to console (multi-user.target), so no display manager starts`;
-  if (o.mode === 'headless') return `corcy-power serve runs at boot; see it at http://<pi>:8080 once server.host allows the LAN (a token is then required)`;
+  if (options.mode === 'desktop') return `the kiosk starts when ${options.user} logs in to the desktop: ${autologin}`;
+  if (options.mode === 'cage') return `cage takes tty1 at boot with no desktop: install it (sudo apt install cage); the Pi now boots to console (multi-user.target), so no display manager starts`;
+  if (options.mode === 'headless') return `corcy-power serve runs at boot; see it at http://<pi>:8080 once server.host allows the LAN (a token is then required)`;
   const needs = 'sudo apt install chromium curl (chromium-browser on Bullseye and earlier)';
   return screen === 'cage'
     ? `serve runs on ${BROWSER_HOST}:${BROWSER_PORT} and cage shows Chromium on tty1 at boot: ${needs} cage; the Pi now boots to console (multi-user.target)`
-    : `serve runs on ${BROWSER_HOST}:${BROWSER_PORT} at boot and Chromium opens when ${o.user} logs in to the desktop: ${needs}; ${autologin}`;
+    : `serve runs on ${BROWSER_HOST}:${BROWSER_PORT} at boot and Chromium opens when ${options.user} logs in to the desktop: ${needs}; ${autologin}`;
 }
 
 /**
  * Everything `install-kiosk` does, as data. Every mode writes the same files and
  * enables exactly one way to start, so switching modes leaves nothing behind.
  */
-export function planKiosk(o: PlanOptions): KioskPlan {
-  if (!/^[a-z_][a-z0-9_-]*\$?$/i.test(o.user)) throw new Error(`not a valid user name: "${o.user}"`);
-  const screen = o.screen ?? 'cage';
-  const launcher = o.layout.kind === 'packaged' ? `/usr/bin/${LAUNCHER_NAME}` : `/usr/local/bin/${LAUNCHER_NAME}`;
+export function planKiosk(options: PlanOptions): KioskPlan {
+  if (!/^[a-z_][a-z0-9_-]*\$?$/i.test(options.user)) throw new Error(`not a valid user name: "${options.user}"`);
+  const screen = options.screen ?? 'cage';
+  const launcher = options.layout.kind === 'packaged' ? `/usr/bin/${LAUNCHER_NAME}` : `/usr/local/bin/${LAUNCHER_NAME}`;
   // The browser kiosk's page may save settings and export only from loopback.
-  const serveArgs = o.mode === 'browser' ? ['--host', BROWSER_HOST, '--port', String(BROWSER_PORT)] : o.serveArgs;
-  const t = kioskTemplates(o.layout, launcher, serveArgs);
-  const at = (p: string): string => join(o.root || '/', p);
-  const autostart = at(join(o.home, '.config', 'autostart', AUTOSTART_NAME));
+  const serveArgs = options.mode === 'browser' ? ['--host', BROWSER_HOST, '--port', String(BROWSER_PORT)] : options.serveArgs;
+  const t = kioskTemplates(options.layout, launcher, serveArgs);
+  const at = (p: string): string => join(options.root || '/', p);
+  const autostart = at(join(options.home, '.config', 'autostart', AUTOSTART_NAME));
   const unitPath = (name: string): string => at(`/etc/systemd/system/${name}`);
   const browserUnit = cageUnit({ user: '%i', launcher: BROWSER_LAUNCHER, tty: 1, what: 'Chromium', needs: 'corcy-power-serve@%i.service' });
   const write: KioskFile[] = [
@@ -130,18 +130,18 @@ export function planKiosk(o: PlanOptions): KioskPlan {
     { path: unitPath(BROWSER_UNIT), content: browserUnit, mode: 0o644, userOwned: false },
   ];
   const remove: string[] = [];
-  if (o.mode === 'desktop') write.push({ path: autostart, content: t[AUTOSTART_NAME]!, mode: 0o644, userOwned: true });
-  else if (o.mode === 'browser' && screen === 'desktop') write.push({ path: autostart, content: autostartEntry({ launcher: BROWSER_LAUNCHER }), mode: 0o644, userOwned: true });
+  if (options.mode === 'desktop') write.push({ path: autostart, content: t[AUTOSTART_NAME]!, mode: 0o644, userOwned: true });
+  else if (options.mode === 'browser' && screen === 'desktop') write.push({ path: autostart, content: autostartEntry({ launcher: BROWSER_LAUNCHER }), mode: 0o644, userOwned: true });
   else remove.push(autostart);
-  const enable = unitsToEnable(o.mode, screen, o.user);
-  const disable = [KIOSK_UNIT, SERVE_UNIT, BROWSER_UNIT].map((u) => u.replace('@.service', `@${o.user}.service`)).filter((u) => !enable.includes(u));
-  const target = bootTarget(o.mode, screen);
+  const enable = unitsToEnable(options.mode, screen, options.user);
+  const disable = [KIOSK_UNIT, SERVE_UNIT, BROWSER_UNIT].map((u) => u.replace('@.service', `@${options.user}.service`)).filter((u) => !enable.includes(u));
+  const target = bootTarget(options.mode, screen);
   const commands = [
-    ['adduser', o.user, 'spi'],
+    ['adduser', options.user, 'spi'],
     ['systemctl', 'daemon-reload'],
     ['systemctl', 'disable', ...disable],
     ...(enable.length ? [['systemctl', 'enable', ...enable]] : []),
     ...(target ? [['systemctl', 'set-default', target]] : []),
   ];
-  return { write, remove, commands, notes: [notesFor(o, screen), 'reboot, or start it now with systemctl start, to take effect'] };
+  return { write, remove, commands, notes: [notesFor(options, screen), 'reboot, or start it now with systemctl start, to take effect'] };
 }

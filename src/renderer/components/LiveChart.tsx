@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Reading } from '../../shared/contract';
 import { BoundedSeries } from '../chart/bounded-series';
+import { useWords } from '../app-context';
 import { formatNumber } from '../locale-format';
 import { BOX, type YScale, linePath, timeTicks, xAt, yScale } from '../chart/live-scale';
 
@@ -11,7 +12,6 @@ interface LiveChartProps {
   minutes: number;
   timeZone: string;
   title: string;
-  localeTag: string;
   /** Nobody is looking (the screen is dimmed for the night): draw nothing until this clears. */
   paused?: boolean;
 }
@@ -32,13 +32,39 @@ interface Frame {
   points: number;
 }
 
+/** The grid, the line and the axis labels of one frame. */
+function LivePlot({ frame: f, timeZone }: { frame: Frame | null; timeZone: string }) {
+  const { tag: localeTag } = useWords();
+  const hhmm = useMemo(() => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }), [timeZone]);
+  return (
+    <div className="live-plot">
+      <svg viewBox={`0 0 ${BOX} ${BOX}`} preserveAspectRatio="none" aria-hidden="true">
+        {f?.y.ticks.map((v) => <line key={`y${v}`} className="live-grid" x1={0} x2={BOX} y1={BOX - (v / f.y.top) * BOX} y2={BOX - (v / f.y.top) * BOX} />)}
+        {f?.times.map((t) => <line key={`x${t}`} className="live-grid" x1={xAt(t, f.from, f.to)} x2={xAt(t, f.from, f.to)} y1={0} y2={BOX} />)}
+        <path className="live-line" d={f?.d ?? ''} />
+      </svg>
+      {f?.y.ticks.map((v) => (
+        <span key={`yl${v}`} className="live-y-label" style={{ bottom: `${(v / f.y.top) * 100}%` }}>
+          {formatNumber(v, localeTag)}
+        </span>
+      ))}
+      {f?.times.map((t) => (
+        <span key={`xl${t}`} className="live-x-label" style={{ left: `${xAt(t, f.from, f.to) / (BOX / 100)}%` }}>
+          {hhmm.format(t)}
+        </span>
+      ))}
+      <span className="live-unit">kW</span>
+    </div>
+  );
+}
+
 /**
  * The scrolling chart of the last minutes: one SVG path, rebuilt at most once a
  * second from arrays of bounded length, and only while someone can see it (not
  * in a hidden tab, not on a dimmed screen). Months of uptime leave the DOM and
  * the heap as they were after the first ten minutes.
  */
-export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, localeTag, paused = false }: LiveChartProps) {
+export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, paused = false }: LiveChartProps) {
   const [frame, setFrame] = useState<Frame | null>(null);
   const pausedNow = useRef(paused);
   const drawNow = useRef<() => void>(() => undefined);
@@ -89,28 +115,9 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, loc
     if (!paused) drawNow.current();
   }, [paused]);
 
-  const hhmm = useMemo(() => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }), [timeZone]);
-  const f = frame;
   return (
-    <div className="chart live-chart" data-testid="live-chart" aria-label={title} role="img" data-points={f?.points ?? 0} data-drawn-t={f?.to ?? ''}>
-      <div className="live-plot">
-        <svg viewBox={`0 0 ${BOX} ${BOX}`} preserveAspectRatio="none" aria-hidden="true">
-          {f?.y.ticks.map((v) => <line key={`y${v}`} className="live-grid" x1={0} x2={BOX} y1={BOX - (v / f.y.top) * BOX} y2={BOX - (v / f.y.top) * BOX} />)}
-          {f?.times.map((t) => <line key={`x${t}`} className="live-grid" x1={xAt(t, f.from, f.to)} x2={xAt(t, f.from, f.to)} y1={0} y2={BOX} />)}
-          <path className="live-line" d={f?.d ?? ''} />
-        </svg>
-        {f?.y.ticks.map((v) => (
-          <span key={`yl${v}`} className="live-y-label" style={{ bottom: `${(v / f.y.top) * 100}%` }}>
-            {formatNumber(v, localeTag)}
-          </span>
-        ))}
-        {f?.times.map((t) => (
-          <span key={`xl${t}`} className="live-x-label" style={{ left: `${xAt(t, f.from, f.to) / (BOX / 100)}%` }}>
-            {hhmm.format(t)}
-          </span>
-        ))}
-        <span className="live-unit">kW</span>
-      </div>
+    <div className="chart live-chart" data-testid="live-chart" aria-label={title} role="img" data-points={frame?.points ?? 0} data-drawn-t={frame?.to ?? ''}>
+      <LivePlot frame={frame} timeZone={timeZone} />
     </div>
   );
 }
