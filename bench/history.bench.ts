@@ -63,7 +63,7 @@ export async function run(): Promise<string[]> {
       `10 s rollups (kept with raw rows only): ${fmt(tenS.bytes / tenS.rows, 1)} B/row, ${fmt(tenS.bytes / raw.rows, 2)} B per raw reading`,
       `rollups: minute ${fmt(minute.bytes / minute.rows, 1)} B/row (${minute.rows} rows), 10 min ${fmt(tenMin.bytes / tenMin.rows, 1)} B/row, hour ${fmt(hour.bytes / hour.rows, 1)} B/row, day ${fmt(day.bytes / day.rows, 1)} B/row; 10 years extrapolated: ${fmt(tenYears / 1e6, 1)} MB`,
     ];
-    const q = new HistoryQuery(db, { calibration: () => DEFAULT_CALIBRATION, channel: () => 0, readingIntervalMs: () => 1000, timeZone: 'Europe/Paris' });
+    const q = new HistoryQuery(db, { calibration: () => DEFAULT_CALIBRATION, channel: () => 0, readingIntervalMs: () => 1000, timeZone: () => 'Europe/Paris' });
     for (const [name, span] of RANGES) {
       const f = to - span;
       const level = q.history(f, to, MAX_POINTS).level;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ObjectId, serialize } from 'bson';
-import { ConfigSchema } from '../src/main/config/config-schema';
+import { type Config, ConfigSchema } from '../src/main/config/config-schema';
 import { bsonSource } from '../src/main/import/bson-source';
 import type { LegacySource } from '../src/main/import/legacy-source';
 import { runImport } from '../src/main/import/run-import';
@@ -48,6 +48,39 @@ function timed(f: () => Promise<void> | void): Promise<{ wall: number; cpu: numb
   });
 }
 
+/** The same rows as a mongodump file, written 10,000 documents at a time. */
+function writeDump(path: string, rows: Row[]): void {
+  const fd = openSync(path, 'w');
+  let chunk: Uint8Array[] = [];
+  for (const [time, channel, rms, mean, minadc, maxadc] of rows) {
+    chunk.push(serialize({ _id: new ObjectId(), channel, mean, rms, minadc, maxadc, time }));
+    if (chunk.length === 10_000) {
+      writeSync(fd, Buffer.concat(chunk));
+      chunk = [];
+    }
+  }
+  writeSync(fd, Buffer.concat(chunk));
+  closeSync(fd);
+}
+
+/** Median wall and CPU ms of importing from `open()` into a fresh database, RUNS times. */
+async function timeImports(dir: string, kind: string, open: () => LegacySource, config: Config): Promise<{ wall: number; cpu: number }> {
+  const runs: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dbPath = join(dir, `${kind}-${i}.db`);
+    const source = open();
+    runs.push(
+      await timed(async () => {
+        const s = await runImport({ source, dbPath, config, dryRun: false });
+        if (s.counts.raw !== N) throw new Error(`imported ${s.counts.raw} of ${N}`);
+      }),
+    );
+    await source.close();
+    for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(file, { force: true });
+  }
+  return { wall: summarize(runs.map((r) => r.wall)).median, cpu: summarize(runs.map((r) => r.cpu)).median };
+}
+
 /**
  * Import of the old system's data, from its power.db and from a mongodump
  * file: records per second against the plain speed of bulk-inserting the same
@@ -61,17 +94,7 @@ export async function run(): Promise<string[]> {
       join(dir, 'power.db'),
       rows.map(([time, channel, rms, mean, minadc, maxadc]) => ({ time, channel, rms, mean, minadc, maxadc })),
     );
-    const fd = openSync(join(dir, 'adc.bson'), 'w');
-    let chunk: Uint8Array[] = [];
-    for (const [time, channel, rms, mean, minadc, maxadc] of rows) {
-      chunk.push(serialize({ _id: new ObjectId(), channel, mean, rms, minadc, maxadc, time }));
-      if (chunk.length === 10_000) {
-        writeSync(fd, Buffer.concat(chunk));
-        chunk = [];
-      }
-    }
-    writeSync(fd, Buffer.concat(chunk));
-    closeSync(fd);
+    writeDump(join(dir, 'adc.bson'), rows);
 
     const config = ConfigSchema.parse({ storage: { retentionDays: 36_600 } });
     const lines: string[] = [];
@@ -89,23 +112,7 @@ export async function run(): Promise<string[]> {
       ['sqlite', () => sqliteSource(join(dir, 'power.db'))],
       ['bson', () => bsonSource(join(dir, 'adc.bson'))],
     ] as [string, () => LegacySource][]) {
-      const runs: { wall: number; cpu: number }[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const dbPath = join(dir, `${kind}-${i}.db`);
-        const source = open();
-        runs.push(
-          await timed(async () => {
-            const s = await runImport({ source, dbPath, config, dryRun: false });
-            if (s.counts.raw !== N) throw new Error(`imported ${s.counts.raw} of ${N}`);
-          }),
-        );
-        await source.close();
-        rmSync(dbPath, { force: true });
-        rmSync(`${dbPath}-wal`, { force: true });
-        rmSync(`${dbPath}-shm`, { force: true });
-      }
-      const wall = summarize(runs.map((r) => r.wall)).median;
-      const cpu = summarize(runs.map((r) => r.cpu)).median;
+      const { wall, cpu } = await timeImports(dir, kind, open, config);
       const rate = (N / wall) * 1000;
       lines.push(
         `import ${kind}: median ${fmt(wall, 0)} ms for ${N} records (${fmt(rate, 0)} records/s), ratio to the baseline ${fmt(baseWall / wall, 2)} wall, ` +

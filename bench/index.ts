@@ -7,6 +7,8 @@ import * as storage from './storage.bench';
 import * as history from './history.bench';
 import * as importBench from './import.bench';
 import * as mqtt from './mqtt.bench';
+import * as footprint from './footprint.bench';
+import * as time from './time.bench';
 
 const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['history', history],
@@ -15,13 +17,16 @@ const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['export', exportBench],
   ['import', importBench],
   ['mqtt', mqtt],
+  ['time', time],
   ['floor', floor],
 ];
+// Opt-in: it runs for half an hour by default (`npm run bench -- footprint`).
+const OPT_IN: [string, { run(): Promise<string[]> }][] = [['footprint', footprint]];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  for (const [name, bench] of BENCHES) {
-    if (only && name !== only) continue;
+  for (const [name, bench] of [...BENCHES, ...OPT_IN]) {
+    if (only ? name !== only : OPT_IN.some(([n]) => n === name)) continue;
     console.log(`\n== ${name}`);
     for (const line of await bench.run()) console.log(`  ${line}`);
   }

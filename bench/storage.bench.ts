@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../src/main/storage/database';
+import { DEFAULT_WRITER, HistoryWriter } from '../src/main/storage/history-writer';
 import { ReadingStore, type StoredReading } from '../src/main/storage/reading-store';
 import { LEGACY_ADC_SCHEMA } from '../test/helpers/legacy-db';
 import { fmt, summarize } from './stats';
@@ -25,17 +26,18 @@ export async function run(): Promise<string[]> {
     const rows = readings(N, 1_790_000_000_000);
     const path = join(dir, 'power.db');
     const store = new ReadingStore(openDatabase(path));
+    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
     // The live path writes one batch per flush interval: 4 readings every 2 s.
     const batchTimes: number[] = [];
     for (let i = 0; i < 2000; i++) {
       const batch = rows.slice(i * 4, i * 4 + 4);
       const t = performance.now();
-      store.insert(batch);
+      writer.insert(batch);
       batchTimes.push(performance.now() - t);
     }
     const live = summarize(batchTimes);
     const t0 = performance.now();
-    for (let i = 8000; i < rows.length; i += 10_000) store.insert(rows.slice(i, i + 10_000));
+    for (let i = 8000; i < rows.length; i += 10_000) writer.insert(rows.slice(i, i + 10_000));
     const bulkMs = performance.now() - t0;
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     store.db.exec('VACUUM');

@@ -2,9 +2,8 @@ import { type BrowserWindow, app, dialog, powerSaveBlocker, session } from 'elec
 import { LIVE_CHANNEL } from '../shared/ops';
 import { COMMANDS } from './cli/commands';
 import { cliCommandIn, userArgs, windowRefusal } from './cli/electron-argv';
-import type { Config } from './config/config-schema';
-import { ConfigError, loadConfig, parseConfig } from './config/load-config';
-import { defaultConfigPath, defaultDbPath } from './config/paths';
+import { defaultConfigPath } from './config/paths';
+import { type Bootstrap, bootstrap } from './core/bootstrap';
 import { PowerCore } from './core/power-core';
 import { runCliInElectron } from './electron/cli-mode';
 import { applyGpuSetting, logGpuStatus, reloadWhenGone } from './electron/gpu';
@@ -34,29 +33,20 @@ if (cliCommandIn(args, COMMANDS.map((c) => c.name)) !== null) {
 } else {
   applyKioskSwitches();
   const configPath = flag('--config') ?? defaultConfigPath();
-  const { config, configProblem } = readConfig(configPath);
+  // Run on the defaults when the file does not validate, as serve does: shown, and the file left untouched.
+  const started = bootstrap(configPath, flag('--db'));
   // Before ready: the GPU can only be turned off before Chromium starts it.
-  applyGpuSetting(config.display.gpu);
+  applyGpuSetting(started.config.display.gpu);
   process.env[SPI_ADDON_ENV] ??= spiAddonPath({
     packaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
     arch: process.arch,
   });
-  void start(config, configPath, configProblem);
+  void start(started, configPath);
 }
 
-function readConfig(configPath: string): { config: Config; configProblem: string | null } {
-  try {
-    return { config: loadConfig(configPath), configProblem: null };
-  } catch (err) {
-    // Keep recording on the defaults; the file is left untouched and the problem shown.
-    if (!(err instanceof ConfigError)) throw err;
-    return { config: parseConfig({}, configPath), configProblem: err.message };
-  }
-}
-
-async function start(config: Config, configPath: string, configProblem: string | null): Promise<void> {
+async function start({ config, problem: configProblem, dbPath }: Bootstrap, configPath: string): Promise<void> {
   await app.whenReady();
   logGpuStatus();
   const buildDir = __dirname;
@@ -64,7 +54,6 @@ async function start(config: Config, configPath: string, configProblem: string |
   hardenSession(session.defaultSession);
   blockNavigation((u) => u.split('#')[0] === url);
 
-  const dbPath = flag('--db') ?? config.storage.path ?? defaultDbPath();
   let core: PowerCore;
   try {
     core = new PowerCore({ config, dbPath, configPath, extraNotice: configProblem });

@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
-import type { Reading, Status } from '../shared/contract';
-import type { PowerApi } from '../shared/power-api';
+import { type RefObject, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HistoryResponse, Reading, Status } from '../shared/contract';
 import { localDateKey } from '../shared/local-time';
 import { CostPanel } from './components/CostPanel';
 import { DailyCosts } from './components/DailyCosts';
@@ -13,56 +11,91 @@ import { RangeBar } from './components/RangeBar';
 import { PowerAlert } from './components/PowerAlert';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
+import { WordsProvider, useApi, useWords } from './app-context';
 import { OtherBoxes } from './components/OtherBoxes';
 import { useScreenWake } from './use-screen-wake';
-import { LOCALE_TAG, type Locale, dictionaries } from './i18n';
-import { usePanZoom } from './use-pan-zoom';
-import { type PresetId, type Range, type View, pan, presetRange, zoom } from './view-range';
+import { type Locale, dictionaries } from './i18n';
+import { useChartView } from './use-chart-view';
+import { useLiveReadings } from './use-live-readings';
+import type { PresetId, Range, View } from './view-range';
+import { useKioskPage } from './use-kiosk-page';
 
-/** A preset ("last 24 h") moves with the clock; its data is fetched again this often. */
-const PRESET_REFRESH_MS = 30_000;
+type Dialog = 'none' | 'export' | 'settings';
 
-function rangeOf(view: View, now: number, liveMs: number): Range {
-  if (view.kind === 'fixed') return view.range;
-  if (view.kind === 'live') return { from: now - liveMs, to: now };
-  return presetRange(view.preset, now);
+// A reading arrives twice a second and re-renders the gauge, the alert and the
+// status line; the panels below do not depend on it and are memoized (their
+// props are stable between readings).
+
+/** Today's and this month's cost, and the buttons that open the dialogs. */
+const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; open(dialog: Dialog): void }) {
+  const { t } = useWords();
+  return (
+    <aside className="side">
+      <CostPanel refreshKey={costKey} />
+      <nav className="actions">
+        <button type="button" className="btn" onClick={() => open('export')} data-testid="open-export">
+          {t.export}
+        </button>
+        <button type="button" className="btn" onClick={() => open('settings')} data-testid="open-settings">
+          {t.settings}
+        </button>
+      </nav>
+    </aside>
+  );
+});
+
+interface RecentProps {
+  view: View;
+  range: Range;
+  pick(id: PresetId): void;
+  chartArea: RefObject<HTMLDivElement | null>;
+  display: Status['display'] | undefined;
+  onReading(listener: (reading: Reading) => void): () => void;
+  loadRecent(): Promise<Reading[]>;
+  loadHistory(range: Range, maxPoints: number): Promise<HistoryResponse>;
+  costKey: string;
+  /** The screen is dimmed for the night: the live chart draws nothing meanwhile. */
+  dimmed: boolean;
 }
 
+/** The range buttons, the live or history chart, and each day's kWh and cost under a history view. */
+const RecentPanel = memo(function RecentPanel({ view, range, pick, chartArea, display, onReading, loadRecent, loadHistory, costKey, dimmed }: RecentProps) {
+  const { t } = useWords();
+  return (
+    <section className="recent">
+      <RangeBar view={view} labels={t.ranges} onPick={pick} />
+      <div className="chart-area" ref={chartArea}>
+        {display &&
+          (view.kind === 'live' ? (
+            <LiveChart
+              onReading={onReading}
+              loadRecent={loadRecent}
+              minutes={display.liveMinutes}
+              timeZone={display.timeZone}
+              title={t.last10(display.liveMinutes)}
+              paused={dimmed}
+            />
+          ) : (
+            <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
+          ))}
+      </div>
+      {display && view.kind !== 'live' && <DailyCosts range={range} timeZone={display.timeZone} refreshKey={costKey} />}
+    </section>
+  );
+});
+
 /** `forcedLocale` (from ?lang=) wins over the configured language. */
-export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale | null }) {
-  const [status, setStatus] = useState<Status | null>(null);
+export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
+  const api = useApi();
+  const { status, latest, onReading } = useLiveReadings(api);
   const locale: Locale = forcedLocale ?? status?.display.language ?? 'fr';
   const t = dictionaries[locale];
-  const tag = LOCALE_TAG[locale];
-  const [dialog, setDialog] = useState<'none' | 'export' | 'settings'>('none');
+  const [dialog, setDialog] = useState<Dialog>('none');
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   useScreenWake(api);
-  const [latest, setLatest] = useState<Reading | null>(null);
-  const listeners = useRef(new Set<(r: Reading) => void>());
-
-  useEffect(() => {
-    // One subscription for the whole page: in a browser each is an HTTP connection.
-    const off = api.subscribe((e) => {
-      if (e.type === 'status') {
-        setStatus(e.status);
-        if (e.status.lastReading) setLatest((prev) => prev ?? e.status.lastReading);
-      } else {
-        // The gauge is cheap and is the point of the screen: draw it now, before
-        // the chart's heavier redraw (queued for the next animation frame).
-        flushSync(() => setLatest(e.reading));
-        for (const l of listeners.current) l(e.reading);
-      }
-    });
-    void api.getStatus({}).then((s) => setStatus((prev) => prev ?? s)).catch(() => undefined);
-    return off;
-  }, [api]);
-
-  const onReading = useCallback((l: (r: Reading) => void) => {
-    listeners.current.add(l);
-    return () => void listeners.current.delete(l);
-  }, []);
+  useKioskPage();
   const minutes = status?.display.liveMinutes ?? 10;
   const loadRecent = useCallback(() => api.getRecent({ minutes }), [api, minutes]);
   const display = useMemo(
@@ -76,72 +109,24 @@ export function App({ api, forcedLocale }: { api: PowerApi; forcedLocale: Locale
   // Settings saved or changed: price again at once.
   const costKey = JSON.stringify([status?.display, dialog === 'none']);
 
-  const [view, setView] = useState<View>({ kind: 'live' });
-  const [tick, setTick] = useState(() => Date.now());
-  useEffect(() => {
-    if (view.kind !== 'preset') return;
-    const id = setInterval(() => setTick(Date.now()), PRESET_REFRESH_MS);
-    return () => clearInterval(id);
-  }, [view.kind]);
-  const liveMs = minutes * 60_000;
-  const range = useMemo(() => rangeOf(view, tick, liveMs), [view, tick, liveMs]);
-  const pick = useCallback((id: PresetId) => {
-    setTick(Date.now());
-    setView(id === 'live' ? { kind: 'live' } : { kind: 'preset', preset: id });
-  }, []);
   const chartArea = useRef<HTMLDivElement>(null);
-  usePanZoom(chartArea, {
-    onPan: (dx) => setView((v) => ({ kind: 'fixed', range: pan(rangeOf(v, Date.now(), liveMs), dx, Date.now()) })),
-    onZoom: (f, at) => setView((v) => ({ kind: 'fixed', range: zoom(rangeOf(v, Date.now(), liveMs), f, at, Date.now()) })),
-    onEnd: () => undefined,
-  });
+  const { view, range, pick } = useChartView(chartArea, minutes * 60_000);
   const loadHistory = useCallback((r: Range, maxPoints: number) => api.getHistory({ from: r.from, to: r.to, maxPoints }), [api]);
 
   return (
-    <main className="app">
-      <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} tag={tag} t={t} />
-      <aside className="side">
-        <CostPanel api={api} tag={tag} t={t} refreshKey={costKey} />
-        <nav className="actions">
-          <button type="button" className="btn" onClick={() => setDialog('export')} data-testid="open-export">
-            {t.export}
-          </button>
-          <button type="button" className="btn" onClick={() => setDialog('settings')} data-testid="open-settings">
-            {t.settings}
-          </button>
-        </nav>
-      </aside>
-      <section className="now" aria-label={t.now}>
-        <Gauge
-          watts={latest?.powerW ?? null}
-          maxW={display?.gaugeMaxW ?? 10_000}
-          label={t.main}
-          localeTag={tag}
-          readingT={latest?.t ?? null}
-        />
-        <OtherBoxes others={status?.others ?? []} ownW={latest?.powerW ?? null} ownLabel={t.main} tag={tag} t={t} />
-      </section>
-      <section className="recent">
-        <RangeBar view={view} labels={t.ranges} onPick={pick} />
-        <div className="chart-area" ref={chartArea}>
-          {display &&
-            (view.kind === 'live' ? (
-              <LiveChart
-                onReading={onReading}
-                loadRecent={loadRecent}
-                minutes={display.liveMinutes}
-                timeZone={display.timeZone}
-                title={t.last10(display.liveMinutes)}
-              />
-            ) : (
-              <HistoryChart range={range} timeZone={display.timeZone} load={loadHistory} title={t.history} />
-            ))}
-        </div>
-        {display && view.kind !== 'live' && <DailyCosts api={api} range={range} timeZone={display.timeZone} tag={tag} t={t} refreshKey={costKey} />}
-      </section>
-      <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} t={t} tag={tag} />
-      {dialog === 'export' && <ExportDialog api={api} today={today} locale={locale} tag={tag} t={t} onClose={() => setDialog('none')} />}
-      {dialog === 'settings' && <SettingsScreen api={api} today={today} tag={tag} t={t} onClose={() => setDialog('none')} />}
-    </main>
+    <WordsProvider locale={locale}>
+      <main className="app">
+        <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} />
+        <SidePanel costKey={costKey} open={setDialog} />
+        <section className="now" aria-label={t.now}>
+          <Gauge watts={latest?.powerW ?? null} maxW={display?.gaugeMaxW ?? 10_000} readingT={latest?.t ?? null} />
+          <OtherBoxes others={status?.others ?? []} ownW={latest?.powerW ?? null} />
+        </section>
+        <RecentPanel {...{ view, range, pick, chartArea, display, onReading, loadRecent, loadHistory, costKey }} dimmed={status?.screenDimmed === true} />
+        <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} />
+        {dialog === 'export' && <ExportDialog today={today} onClose={() => setDialog('none')} />}
+        {dialog === 'settings' && <SettingsScreen today={today} onClose={() => setDialog('none')} />}
+      </main>
+    </WordsProvider>
   );
 }

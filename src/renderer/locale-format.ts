@@ -2,10 +2,10 @@
 // in the screen's locale: "1 234,5 kWh" and "12,34 €" in French.
 
 const cache = new Map<string, Intl.NumberFormat>();
-function nf(tag: string, o: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const k = `${tag}|${JSON.stringify(o)}`;
+function nf(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const k = `${tag}|${JSON.stringify(options)}`;
   let f = cache.get(k);
-  if (!f) cache.set(k, (f = new Intl.NumberFormat(tag, o)));
+  if (!f) cache.set(k, (f = new Intl.NumberFormat(tag, options)));
   return f;
 }
 

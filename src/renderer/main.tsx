@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ApiProvider } from './app-context';
 import { pickApi } from './api/pick-api';
 import { forcedLocale } from './i18n';
 import './styles.css';
@@ -10,6 +11,8 @@ const api = pickApi();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} forcedLocale={forcedLocale()} />
+    <ApiProvider api={api}>
+      <App forcedLocale={forcedLocale()} />
+    </ApiProvider>
   </StrictMode>,
 );

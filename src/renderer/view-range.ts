@@ -1,5 +1,5 @@
 import type { HistoryResponse } from '../shared/contract';
-import { toZonedWallClock } from '../shared/zoned-time';
+import { toZonedWallClock } from '../shared/local-time';
 
 // What the chart shows, as plain data and pure functions, so gestures and gaps
 // are tested without a browser.

@@ -7,7 +7,7 @@ import {
   SaveCalibrationRequestSchema,
 } from './calibration-contract';
 import { ALL_FLAGS } from './flags';
-import { MIN_YEAR, isEpochInRange, isoToEpoch, parseIso } from './local-time';
+import { InstantSchema } from './instant';
 import {
   CheckPinResponseSchema,
   CostSummarySchema,
@@ -107,6 +107,8 @@ export const StatusSchema = z.object({
   lastReading: ReadingSchema.nullable(),
   /** Absent until the first window (and from servers older than this field). */
   acquisition: AcquisitionFiguresSchema.optional(),
+  /** The backlight is at its night level: the page draws only what must be seen (absent from older servers). */
+  screenDimmed: z.boolean().optional(),
   storage: StorageStatusSchema,
   display: z.object({
     gaugeMaxW: z.number().positive(),
@@ -132,42 +134,13 @@ export type LiveEvent = z.infer<typeof LiveEventSchema>;
 const empty = z.object({}).strict();
 
 /**
- * An instant as epoch ms or an ISO 8601 string (a date alone is UTC midnight, a
- * time without offset the process's local time); always epoch ms after parsing.
- * Checked by local-time's parseIso: no 2026-02-30, no T25:00, nothing before 2000.
+ * from/to of a range: a bare date is a local day (see instant.ts). Their order and
+ * length are checked once they are instants in the configured zone, by the handler.
  */
-export const InstantSchema = z.unknown().transform((v, ctx): number => {
-  if (typeof v === 'number' && isEpochInRange(v)) return v;
-  let t = NaN;
-  let why = '';
-  if (typeof v === 'string') {
-    try {
-      const p = parseIso(v);
-      t = p.offsetMin !== null || p.dateOnly ? isoToEpoch(p) : new Date(p.year, p.month - 1, p.day, p.hour, p.minute).getTime() + p.ms;
-    } catch (e) {
-      why = `: ${(e as Error).message}`;
-    }
-  }
-  if (!isEpochInRange(t)) {
-    ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 date-time or epoch ms from ${MIN_YEAR} on, got ${JSON.stringify(v)?.slice(0, 80)}${why}` });
-    return z.NEVER;
-  }
-  return t;
-});
+const RANGE = { from: InstantSchema, to: InstantSchema };
 
 /** Ranges up to 20 years: enough for any history this app keeps. */
-const MAX_RANGE_MS = 20 * 366 * 86_400_000;
-
-const RANGE = { from: InstantSchema, to: InstantSchema };
-type Range = { from: number; to: number };
-const ordered: [(r: Range) => boolean, { message: string; path: string[] }] = [
-  (r) => r.from < r.to,
-  { message: 'must be after "from"', path: ['to'] },
-];
-const bounded: [(r: Range) => boolean, { message: string; path: string[] }] = [
-  (r) => r.to - r.from <= MAX_RANGE_MS,
-  { message: 'range longer than 20 years', path: ['to'] },
-];
+export const MAX_QUERY_RANGE_MS = 20 * 366 * 86_400_000;
 
 export const HistoryLevelSchema = z.enum(['raw', '10s', 'minute', '10min', 'hour', 'day']);
 export type HistoryLevel = z.infer<typeof HistoryLevelSchema>;
@@ -210,17 +183,13 @@ export const contract = {
   getHistory: {
     request: z
       .object({ ...RANGE, maxPoints: z.number().int().min(2).max(5000) })
-      .strict()
-      .refine(...ordered)
-      .refine(...bounded),
+      .strict(),
     response: HistoryResponseSchema,
   },
   getEnergy: {
     request: z
       .object({ ...RANGE, per: EnergyPerSchema })
-      .strict()
-      .refine(...ordered)
-      .refine(...bounded),
+      .strict(),
     response: z.array(EnergyRowSchema),
   },
   getSettings: { request: empty, response: SettingsViewSchema },

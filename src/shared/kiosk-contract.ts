@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isDateKey, isEpochInRange, parseIso } from './local-time';
+import { InstantSchema } from './instant';
+import { isDateKey } from './local-time';
 import { SettingsSchema } from './settings-schema';
 
 // Request and response schemas of the kiosk's own operations: settings, cost,
@@ -102,22 +103,6 @@ export const StartExportRequestSchema = z
   .object({ range: ExportRangeSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema })
   .strict();
 export type StartExportRequest = z.infer<typeof StartExportRequestSchema>;
-
-const isIso = (text: string): boolean => {
-  try {
-    parseIso(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** An instant: epoch ms, a local date (YYYY-MM-DD), or ISO 8601 (local time when no offset is given), from 2000 on. */
-const InstantSchema = z.union([
-  z.number().refine(isEpochInRange, 'epoch ms from 2000 on'),
-  z.string().refine(isIso, 'a real date or ISO 8601 time from 2000 on (no 2026-02-30, no T25:00)'),
-]);
-export type Instant = z.infer<typeof InstantSchema>;
 
 /** GET /api/export.csv and `corcy-power export`. */
 export const ExportQuerySchema = z

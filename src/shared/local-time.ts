@@ -1,6 +1,11 @@
-// Wall-clock arithmetic in the household's IANA zone, DST included, whatever zone
-// the process runs in. Days, tariff slots, Tempo days and export buckets all start
-// at local times, so they all come through here. No dependency: Intl only.
+// The one time module: wall-clock arithmetic in the household's IANA zone, DST
+// included, whatever zone the process runs in. Days, tariff slots, Tempo days,
+// rollups, exports and every door's dates start at local times, so they all come
+// through here. An instant's local fields come from one cached Intl formatter per
+// zone; a local time's instant comes from Temporal (the polyfill), so no offset is
+// ever guessed or searched for by hand.
+
+import { Temporal } from 'temporal-polyfill';
 
 export interface LocalParts {
   year: number;
@@ -57,17 +62,12 @@ export function offsetMs(epochMs: number, timeZone: string): number {
 }
 
 /**
- * The instant of a local wall-clock time. Like Temporal's "compatible": a time
- * that does not exist (the spring-forward hour) moves forward by the gap, and a
- * time that exists twice (the autumn hour) gives the earlier instant.
+ * The instant of a local wall-clock time, with Temporal's "compatible" rule: a
+ * time that does not exist (the spring-forward hour) moves forward by the gap,
+ * and a time that exists twice (the autumn hour) gives the earlier instant.
  */
 export function localToEpoch(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const before = offsetMs(guess - 86_400_000, timeZone);
-  const after = offsetMs(guess + 86_400_000, timeZone);
-  const fits = [guess - before, guess - after].filter((c) => offsetMs(c, timeZone) === guess - c);
-  if (fits.length) return Math.min(...fits);
-  return guess - before;
+  return Temporal.ZonedDateTime.from({ timeZone, year, month, day, hour, minute }, { disambiguation: 'compatible', overflow: 'reject' }).epochMilliseconds;
 }
 
 /** "2026-03-29" */
@@ -161,10 +161,10 @@ export const localDateKey = (epochMs: number, timeZone: string): DateKey => {
   return dateKey(p.year, p.month, p.day);
 };
 
-/** Local midnight starting that date (00:00 exists in every zone we care about). */
+/** The first instant of a local date: its midnight, or where the day really began in a zone whose clocks skip midnight. */
 export function startOfDate(key: DateKey, timeZone: string): number {
   const { year, month, day } = parseDateKey(key);
-  return localToEpoch(year, month, day, 0, 0, timeZone);
+  return Temporal.PlainDate.from({ year, month, day }).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
 export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -202,4 +202,12 @@ export function isoLocalFormatter(timeZone: string): (epochMs: number) => string
     const ms = d.getUTCMilliseconds();
     return `${dateKey(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}${suffix}`;
   };
+}
+
+/** "2026-03-29 03:00:00.250" in the given zone: Plotly takes a wall-clock string as it is, and epoch numbers as UTC. */
+export function toZonedWallClock(epochMs: number, timeZone: string): string {
+  const p = localParts(epochMs, timeZone);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const ms = String(((epochMs % 1000) + 1000) % 1000).padStart(3, '0');
+  return `${dateKey(p.year, p.month, p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}.${ms}`;
 }

@@ -4,8 +4,8 @@
 
 // method POST: the request travels as a JSON body (a PIN never sits in a URL).
 // loopbackOnly: the HTTP door refuses the call from anywhere but this machine,
-// because it changes something; a LAN client stays read-only until the door has
-// tokens. The Electron door is the kiosk itself and allows every operation.
+// because it changes something: a LAN client, with a token or not, can look but
+// not change. The Electron door is the kiosk itself and allows every operation.
 export const OPS = {
   getStatus: { path: '/api/status', method: 'GET' },
   getRecent: { path: '/api/recent', method: 'GET' },

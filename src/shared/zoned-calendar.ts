@@ -4,7 +4,7 @@
 // 1970-01-01 of the *local* date, so that 2026-03-29 (23 h in Paris) and
 // 2026-10-25 (25 h) are one number each.
 
-import { formatterFor } from './zoned-time';
+import { type LocalParts, dateKey, localParts, startOfDate } from './local-time';
 
 export interface LocalDate {
   year: number;
@@ -12,21 +12,11 @@ export interface LocalDate {
   day: number;
 }
 
-export interface LocalDateTime extends LocalDate {
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type LocalDateTime = Omit<LocalParts, 'weekday'>;
 
 const DAY_MS = 86_400_000;
 
-export function localDateTime(epochMs: number, timeZone: string): LocalDateTime {
-  const p: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
-}
+export const localDateTime = (epochMs: number, timeZone: string): LocalDateTime => localParts(epochMs, timeZone);
 
 export const dayNumberOfDate = (d: LocalDate): number => Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
 
@@ -39,24 +29,8 @@ export function dateOfDayNumber(n: number): LocalDate {
 export const localDayNumber = (epochMs: number, timeZone: string): number =>
   dayNumberOfDate(localDateTime(epochMs, timeZone));
 
-/**
- * The first instant of a local date. Found by bisection on "local date >= d"
- * rather than by subtracting an offset, so that a zone whose clocks skip
- * midnight still gets the instant its day really began.
- */
-export function startOfLocalDate(d: LocalDate, timeZone: string): number {
-  const target = dayNumberOfDate(d);
-  const naive = target * DAY_MS;
-  // No zone is more than 14 h from UTC; widen a little for historical offsets.
-  let lo = naive - 16 * 3_600_000; // local date < target here
-  let hi = naive + 16 * 3_600_000; // local date >= target here
-  while (hi - lo > 1000) {
-    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-    if (localDayNumber(mid, timeZone) >= target) hi = mid;
-    else lo = mid;
-  }
-  return hi;
-}
+/** The first instant of a local date (see startOfDate). */
+export const startOfLocalDate = (d: LocalDate, timeZone: string): number => startOfDate(dateKey(d.year, d.month, d.day), timeZone);
 
 export interface Period {
   /** `2026-03-29`, `2026-03` or `2026`. */

@@ -37,7 +37,7 @@ describe('the live view in a browser, served by corcy-power serve', () => {
     const gauge = page.getByTestId('gauge');
     await expect.poll(() => gauge.getAttribute('data-reading-t'), { timeout: 10_000 }).not.toBe('');
     const firstT = Number(await gauge.getAttribute('data-reading-t'));
-    const points = () => page.evaluate(() => (document.querySelector('.js-plotly-plot') as unknown as { data?: { x: unknown[] }[] })?.data?.[0]?.x.length ?? 0);
+    const points = async () => Number(await page.getByTestId('live-chart').getAttribute('data-points'));
     await expect.poll(points, { timeout: 10_000 }).toBeGreaterThan(0);
     const before = await points();
     await expect.poll(async () => Number(await gauge.getAttribute('data-reading-t')), { timeout: 5000 }).toBeGreaterThan(firstT);
@@ -53,7 +53,7 @@ describe('the live view in a browser, served by corcy-power serve', () => {
     const { page } = await openWatchedPage(browser);
     await page.goto(served.url);
     // Measure the steady state, not the first draw of the history.
-    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.js-plotly-plot .scatterlayer path').length), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await page.getByTestId('live-chart').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(1000);
     const latencies = await page.evaluate(
       () =>
@@ -83,7 +83,7 @@ describe('the live view in a browser, served by corcy-power serve', () => {
     it(`lays out at ${w}x${h} inside the screen`, async () => {
       const { page, problems } = await openWatchedPage(browser, { width: w, height: h });
       await page.goto(served.url);
-      await expect.poll(() => page.evaluate(() => document.querySelectorAll('.js-plotly-plot .scatterlayer path').length), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await page.getByTestId('live-chart').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThan(0);
       await page.waitForTimeout(600);
       for (const id of ['gauge', 'live-chart', 'status']) {
         const box = (await page.getByTestId(id).boundingBox())!;

@@ -5,8 +5,7 @@ import type Database from 'better-sqlite3';
 import { DEFAULT_CALIBRATION, currentFromRms, powerFromCurrent } from '../../src/main/acquisition/calibration';
 import { readingFromStats } from '../../src/main/acquisition/reading';
 import { openDatabase } from '../../src/main/storage/database';
-import type { HistoryWriterOptions, TimedReading } from '../../src/main/storage/history-writer';
-import { ReadingStore } from '../../src/main/storage/reading-store';
+import { DEFAULT_WRITER, HistoryWriter, type HistoryWriterOptions, type TimedReading } from '../../src/main/storage/history-writer';
 
 /** A real SQLite file in a fresh temp folder; `close()` removes it. */
 export function tempDb(): { path: string; dir: string; db: Database.Database; close(): void } {
@@ -24,14 +23,8 @@ export function tempDb(): { path: string; dir: string; db: Database.Database; cl
   };
 }
 
-export const WRITER: HistoryWriterOptions = {
-  calibration: () => DEFAULT_CALIBRATION,
-  maxGapMs: () => 10_000,
-  rawFrom: () => -Infinity,
-  timeZone: 'Europe/Paris',
-};
-
-export const storeOn = (db: Database.Database, o: Partial<HistoryWriterOptions> = {}): ReadingStore => new ReadingStore(db, { ...WRITER, ...o });
+/** The writer of a test database: the default options with some replaced. */
+export const storeOn = (db: Database.Database, o: Partial<HistoryWriterOptions> = {}): HistoryWriter => new HistoryWriter(db, { ...DEFAULT_WRITER, ...o });
 
 const WATTS_PER_COUNT = DEFAULT_CALIBRATION.ampsPerCount * DEFAULT_CALIBRATION.volts;
 

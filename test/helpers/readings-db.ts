@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/main/storage/database';
-import { ReadingStore, type StoredReading } from '../../src/main/storage/reading-store';
+import { DEFAULT_WRITER, HistoryWriter } from '../../src/main/storage/history-writer';
+import type { StoredReading } from '../../src/main/storage/reading-store';
 
 /** A folder for a suite's beforeAll (remove it in afterAll); inside a test, prefer useTempDir(). */
 export const tempDir = (prefix = 'corcy-test-'): string => mkdtempSync(join(tmpdir(), prefix));
@@ -14,7 +15,7 @@ export const stored = (t: number, rms: number, flags = 0): StoredReading => ({ t
 export function dbWithReadings(from: number, to: number, stepMs: number, rms: (t: number) => number, dir: string): string {
   const path = join(dir, 'power.db');
   const db = openDatabase(path);
-  const store = new ReadingStore(db);
+  const store = new HistoryWriter(db, DEFAULT_WRITER);
   let batch: StoredReading[] = [];
   for (let t = from; t < to; t += stepMs) {
     batch.push(stored(t, rms(t)));

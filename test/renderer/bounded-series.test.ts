@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { BoundedSeries } from '../../src/renderer/chart/bounded-series';
-import { toZonedWallClock } from '../../src/shared/zoned-time';
+import { toZonedWallClock } from '../../src/shared/local-time';
 
 describe('BoundedSeries', () => {
   it('never holds more than its cap, keeping the newest points', () => {
-    const s = new BoundedSeries(100, String);
+    const s = new BoundedSeries(100);
     for (let t = 1; t <= 100_000; t++) s.push(t, t / 10);
     expect(s.length).toBe(100);
     expect([s.t[0], s.lastT]).toEqual([99_901, 100_000]);
-    expect(s.x.length).toBe(100);
+    expect(s.y.length).toBe(100);
     expect(s.y[99]).toBe(10_000);
   });
 
   it('ignores a point that is not newer than the last (a reading seen twice, or a clock that went back)', () => {
-    const s = new BoundedSeries(10, String);
+    const s = new BoundedSeries(10);
     expect(s.push(5, 1)).toBe(true);
     expect(s.push(5, 2)).toBe(false);
     expect(s.push(4, 3)).toBe(false);

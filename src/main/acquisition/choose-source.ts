@@ -36,10 +36,10 @@ const canLoadSpiDevice = (): boolean => {
   }
 };
 
-export function chooseSource(cfg: Config, o: ChooseOptions = {}): ChosenSource {
+export function chooseSource(cfg: Config, options: ChooseOptions = {}): ChosenSource {
   const s = cfg.source;
   const path = `/dev/spidev${s.bus}.${s.device}`;
-  const iioRoot = o.iioRoot ?? IIO_ROOT;
+  const iioRoot = options.iioRoot ?? IIO_ROOT;
   const simulated = (notice: string | null): ChosenSource => ({
     source: new SimulatedSource(
       {
@@ -53,13 +53,13 @@ export function chooseSource(cfg: Config, o: ChooseOptions = {}): ChosenSource {
         noiseCounts: s.simulator.noiseCounts,
         loadFile: s.simulator.loadFile,
       },
-      o.clock ?? systemClock,
+      options.clock ?? systemClock,
     ),
     deviceName: 'simulator',
     notice,
   });
   const sysfs = (notice: string | null, dir: string | null): ChosenSource => ({
-    source: new SysfsSource({ channel: s.channel, samples: s.samplesPerWindow, windowMs: s.windowMs, root: iioRoot, openFile: o.sysfsOpenFile }),
+    source: new SysfsSource({ channel: s.channel, samples: s.samplesPerWindow, windowMs: s.windowMs, root: iioRoot, openFile: options.sysfsOpenFile }),
     deviceName: dir ? channelFile(dir, s.channel) : `${iioRoot}/iio:device*/in_voltage${s.channel}_raw`,
     notice,
   });
@@ -71,8 +71,8 @@ export function chooseSource(cfg: Config, o: ChooseOptions = {}): ChosenSource {
       samples: s.samplesPerWindow,
       windowMs: s.windowMs,
       speedHz: s.speedHz,
-      opener: o.opener,
-      ...o.spidev,
+      opener: options.opener,
+      ...options.spidev,
     }),
     deviceName: path,
     notice: null,
@@ -84,8 +84,8 @@ export function chooseSource(cfg: Config, o: ChooseOptions = {}): ChosenSource {
   if (s.kind === 'sysfs') return sysfs(null, findMcp3008Sync(iioRoot));
 
   const iio = findMcp3008Sync(iioRoot);
-  if ((o.deviceExists ?? existsSync)(path)) {
-    if ((o.canLoadSpi ?? canLoadSpiDevice)()) return mcp3008();
+  if ((options.deviceExists ?? existsSync)(path)) {
+    if ((options.canLoadSpi ?? canLoadSpiDevice)()) return mcp3008();
     if (iio) return sysfs(`The spi-device module cannot be loaded: reading the ADC through the kernel's mcp3008 driver`, iio);
     return simulated(`The spi-device module cannot be loaded and no kernel mcp3008 driver is present: showing simulated readings`);
   }

@@ -70,18 +70,18 @@ export class Mcp3008Source implements AdcSource {
   }
 
   private build(limits: SpidevLimits): void {
-    const o = this.opts;
-    const plan = planWindow({ samples: o.samples, windowMs: o.windowMs, speedHz: o.speedHz, limits });
+    const options = this.opts;
+    const plan = planWindow({ samples: options.samples, windowMs: options.windowMs, speedHz: options.speedHz, limits });
     this.batches = plan.ioctls.map((n) => {
       const tx = Buffer.alloc(n * MESSAGE_BYTES);
       const rx = Buffer.alloc(n * MESSAGE_BYTES);
       const message = Array.from({ length: n }, (_, i): SpiMessage => {
-        encodeRequest(o.channel, tx, i * MESSAGE_BYTES);
+        encodeRequest(options.channel, tx, i * MESSAGE_BYTES);
         return {
           byteLength: MESSAGE_BYTES,
           sendBuffer: tx.subarray(i * MESSAGE_BYTES, (i + 1) * MESSAGE_BYTES),
           receiveBuffer: rx.subarray(i * MESSAGE_BYTES, (i + 1) * MESSAGE_BYTES),
-          speedHz: o.speedHz,
+          speedHz: options.speedHz,
           microSecondDelay: plan.delayUs,
           // The MCP3008 converts only after a falling edge of chip select. Between
           // transfers cs_change raises it and lowers it again; on the last it would
@@ -95,7 +95,7 @@ export class Mcp3008Source implements AdcSource {
     });
     this.all = this.batches.flatMap((b) => b.message);
     this.plan = plan;
-    this.pacer = startPacer(o.windowMs, o.samples, plan.delayUs);
+    this.pacer = startPacer(options.windowMs, options.samples, plan.delayUs);
   }
 
   async readWindow(): Promise<SampleWindow> {

@@ -37,8 +37,8 @@ export class Sampler {
   private state: SourceState = { kind: 'starting' };
   private readonly stamper: TimelineStamper;
 
-  constructor(private readonly o: SamplerOptions) {
-    this.stamper = o.stamper ?? new TimelineStamper(null, () => undefined);
+  constructor(private readonly options: SamplerOptions) {
+    this.stamper = options.stamper ?? new TimelineStamper(null, () => undefined);
   }
 
   get currentState(): SourceState {
@@ -53,43 +53,43 @@ export class Sampler {
     this.stopped = true;
     this.wake?.();
     await this.loop;
-    await this.o.source.close().catch(() => undefined);
+    await this.options.source.close().catch(() => undefined);
   }
 
   private setState(s: SourceState): void {
     if (s.kind === this.state.kind && s.kind !== 'error') return;
     this.state = s;
-    this.o.onState(s);
+    this.options.onState(s);
   }
 
   private async run(): Promise<void> {
-    const backoff = this.o.backoff ?? DEFAULT_BACKOFF;
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
     let delay = backoff.initialMs;
     let open = false;
     while (!this.stopped) {
       try {
         if (!open) {
-          await this.o.source.open();
+          await this.options.source.open();
           open = true;
         }
         const begun = this.monotonic();
-        const window = await this.o.source.readWindow();
+        const window = await this.options.source.readWindow();
         if (this.stopped) break;
-        const wall = this.o.clock.now();
+        const wall = this.options.clock.now();
         const mono = this.monotonic();
         const stamp = this.stamper.stamp(wall, mono);
         // A source that timed its own window (on its bus) knows better than this loop.
         const timing = { samples: window.samples.length, spanMs: window.spanMs ?? mono - begun, ioctls: window.ioctls ?? null };
         const started = performance.now();
-        const reading = { ...toReading(window, stamp.t, this.o.settings()), mono: stamp.mono };
+        const reading = { ...toReading(window, stamp.t, this.options.settings()), mono: stamp.mono };
         this.setState({ kind: 'ok' });
         delay = backoff.initialMs;
-        this.o.onReading(reading, performance.now() - started, timing);
+        this.options.onReading(reading, performance.now() - started, timing);
       } catch (err) {
         open = false;
-        await this.o.source.close().catch(() => undefined);
-        const e = toSourceError(err, this.o.deviceName ?? this.o.source.kind);
-        this.setState({ kind: 'error', code: e.code, message: e.message, retryAt: this.o.clock.now() + delay });
+        await this.options.source.close().catch(() => undefined);
+        const e = toSourceError(err, this.options.deviceName ?? this.options.source.kind);
+        this.setState({ kind: 'error', code: e.code, message: e.message, retryAt: this.options.clock.now() + delay });
         await this.pause(delay);
         delay = Math.min(delay * 2, backoff.maxMs);
       }
@@ -97,13 +97,13 @@ export class Sampler {
   }
 
   private monotonic(): number {
-    return this.o.clock.monotonic?.() ?? this.o.clock.now();
+    return this.options.clock.monotonic?.() ?? this.options.clock.now();
   }
 
   private pause(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
       this.wake = resolve;
-      void this.o.clock.sleep(ms).then(resolve);
+      void this.options.clock.sleep(ms).then(resolve);
     }).then(() => {
       this.wake = null;
     });

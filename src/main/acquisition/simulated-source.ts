@@ -52,10 +52,10 @@ export class SimulatedSource implements AdcSource {
   private next = 0;
 
   constructor(
-    private readonly o: SimulatedOptions,
+    private readonly options: SimulatedOptions,
     private readonly clock: Clock = systemClock,
   ) {
-    this.out = new Uint16Array(o.samples);
+    this.out = new Uint16Array(options.samples);
   }
 
   /** Paced by the monotonic clock: a wall clock set back an hour must not make the source sleep an hour. */
@@ -70,17 +70,17 @@ export class SimulatedSource implements AdcSource {
   async readWindow(): Promise<SampleWindow> {
     // After a stall (a suspended laptop, a long GC) start afresh rather than catch up.
     const now = this.mono();
-    if (now - this.next > this.o.windowMs * 4) this.next = now;
-    this.next += this.o.windowMs;
+    if (now - this.next > this.options.windowMs * 4) this.next = now;
+    this.next += this.options.windowMs;
     await this.clock.sleep(this.next - this.mono());
     // The household's load follows the wall clock (the kettle at breakfast), whatever it says.
     const end = this.clock.now();
-    const file = this.o.loadFile;
-    const fixed = file === undefined ? null : loadFromFile(file) / this.o.volts;
-    const current = fixed === null ? (t: number) => simulatedCurrent(t, this.o.seed, this.o.volts) : () => fixed;
-    synthesizeWindow(this.out, end - this.o.windowMs, this.o.windowMs, current, this.o.seed, this.o);
+    const file = this.options.loadFile;
+    const fixed = file === undefined ? null : loadFromFile(file) / this.options.volts;
+    const current = fixed === null ? (t: number) => simulatedCurrent(t, this.options.seed, this.options.volts) : () => fixed;
+    synthesizeWindow(this.out, end - this.options.windowMs, this.options.windowMs, current, this.options.seed, this.options);
     // The samples span exactly one window of simulated time, however late the timer fired.
-    return { samples: this.out, lost: 0, spanMs: this.o.windowMs };
+    return { samples: this.out, lost: 0, spanMs: this.options.windowMs };
   }
 
   async close(): Promise<void> {}

@@ -41,10 +41,10 @@ export class SysfsSource implements AdcSource {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly o: SysfsOptions) {
-    this.out = new Uint16Array(o.samples);
-    this.now = o.now ?? (() => performance.now());
-    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  constructor(private readonly options: SysfsOptions) {
+    this.out = new Uint16Array(options.samples);
+    this.now = options.now ?? (() => performance.now());
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
   /** The attribute read, once open; for the status line and error messages. */
@@ -54,14 +54,14 @@ export class SysfsSource implements AdcSource {
 
   async open(): Promise<void> {
     if (this.fh) return;
-    const root = this.o.root ?? IIO_ROOT;
+    const root = this.options.root ?? IIO_ROOT;
     const dir = await findMcp3008(root);
     if (!dir) {
       throw new SourceError('ENOENT', `no mcp3008 device in ${root}: ${OVERLAY_HINT}`);
     }
-    this.file = channelFile(dir, this.o.channel);
+    this.file = channelFile(dir, this.options.channel);
     try {
-      this.fh = await (this.o.openFile ?? ((p) => open(p, 'r')))(this.file);
+      this.fh = await (this.options.openFile ?? ((p) => open(p, 'r')))(this.file);
     } catch (err) {
       throw sysfsError(err, this.file);
     }
@@ -70,7 +70,7 @@ export class SysfsSource implements AdcSource {
   async readWindow(): Promise<SampleWindow> {
     const fh = this.fh;
     if (!fh) throw new SourceError('EBADF', `${this.file || 'sysfs'} is not open`);
-    const { samples, windowMs } = this.o;
+    const { samples, windowMs } = this.options;
     const interval = windowMs / samples;
     const start = this.now();
     let n = 0;

@@ -42,19 +42,19 @@ export function synthesizeWindow(
   windowMs: number,
   currentA: (tMs: number) => number,
   seed: number,
-  o: WaveformOptions,
+  options: WaveformOptions,
 ): Uint16Array {
   const n = out.length;
   const rand = mulberry32((seed ^ Math.floor(startMs)) >>> 0);
   const dt = windowMs / n;
   // The load is constant within a window at these time scales; sample it once.
-  const amp = currentA(startMs + windowMs / 2) / o.ampsPerCount / RMS_OF_SHAPE;
-  const w = 2 * Math.PI * o.mainsHz;
+  const amp = currentA(startMs + windowMs / 2) / options.ampsPerCount / RMS_OF_SHAPE;
+  const w = 2 * Math.PI * options.mainsHz;
   for (let i = 0; i < n; i++) {
     const t = (startMs + i * dt) / 1000;
     let v = 0;
     for (const [order, a, phase] of HARMONICS) v += a * Math.sin(order * w * t + phase);
-    const count = Math.round(o.midScale + amp * v + o.noiseCounts * gaussian(rand));
+    const count = Math.round(options.midScale + amp * v + options.noiseCounts * gaussian(rand));
     out[i] = count < 0 ? 0 : count > MCP3008_MAX_COUNT ? MCP3008_MAX_COUNT : count;
   }
   return out;

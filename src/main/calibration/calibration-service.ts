@@ -30,25 +30,25 @@ const recordOf = (section: Config['calibration']): CalibrationRecord => {
 export class CalibrationService {
   readonly recorder = new CalibrationRecorder();
 
-  constructor(private readonly o: CalibrationServiceOptions) {}
+  constructor(private readonly options: CalibrationServiceOptions) {}
 
   view(): CalibrationView {
-    const c = this.o.current().calibration;
+    const c = this.options.current().calibration;
     return { current: recordOf(c), previous: c.previous ?? null, recording: this.recorder.view(floorOf(c).meanSquare) };
   }
 
   record({ step, pin }: Request<'recordCalibration'>): CalibrationResult {
-    const gate = this.o.checkPin(pin ?? '');
+    const gate = this.options.checkPin(pin ?? '');
     if (!gate.ok) return fail('pin', 'wrong PIN', gate.waitSeconds);
-    this.recorder.start(step, this.o.now());
+    this.recorder.start(step, this.options.now());
     return { ok: true, view: this.view() };
   }
 
   save({ pin, save }: SaveCalibrationRequest): CalibrationResult {
-    const gate = this.o.checkPin(pin ?? '');
+    const gate = this.options.checkPin(pin ?? '');
     if (!gate.ok) return fail('pin', 'wrong PIN', gate.waitSeconds);
-    const at = new Date(this.o.now()).toISOString();
-    const current = recordOf(this.o.current().calibration);
+    const at = new Date(this.options.now()).toISOString();
+    const current = recordOf(this.options.current().calibration);
     let next: CalibrationRecord;
     if (save.kind === 'volts') next = withVolts(current, save.volts, at);
     else {
@@ -63,21 +63,21 @@ export class CalibrationService {
           : withLoad(current, { meanSquare: m.meanSquare, known: save.known, measuredAt: at }, save.keepPoints);
     }
     const written = this.write(next, current);
-    if (written.ok) this.recorder.start(null, this.o.now());
+    if (written.ok) this.recorder.start(null, this.options.now());
     return written;
   }
 
   restore({ pin }: Request<'restoreCalibration'>): CalibrationResult {
-    const gate = this.o.checkPin(pin ?? '');
+    const gate = this.options.checkPin(pin ?? '');
     if (!gate.ok) return fail('pin', 'wrong PIN', gate.waitSeconds);
-    const c = this.o.current().calibration;
+    const c = this.options.current().calibration;
     if (!c.previous) return fail('nothing_to_restore', 'no earlier calibration is kept');
     return this.write(c.previous, recordOf(c));
   }
 
   /** The new record in force, the one it replaces kept beside it; every other part of the file as it was. */
   private write(next: CalibrationRecord, replaced: CalibrationRecord): CalibrationResult {
-    const path = this.o.configPath;
+    const path = this.options.configPath;
     const file = readConfigFile(path);
     if (file.kind === 'invalid') return fail('file_invalid', `${path} does not validate (${file.problems.join('; ')}): fix it or save the settings over it first`);
     const raw = file.kind === 'valid' ? file.raw : {};
@@ -89,7 +89,7 @@ export class CalibrationService {
     } catch (err) {
       return fail('write_failed', `cannot write ${path}: ${(err as Error).message}`);
     }
-    this.o.apply(config);
+    this.options.apply(config);
     return { ok: true, view: this.view() };
   }
 }

@@ -4,10 +4,9 @@ import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
 import { describeIssues } from '../core/zod-issues';
 import { writeCsvFile } from '../export/csv-file-writer';
-import { csvLines } from '../export/csv-rows';
-import { resolveQueryRange } from '../export/export-range';
+import { csvExport } from '../export/csv-export';
+import { rangeOf } from '../../shared/instant';
 import { openDatabase } from '../storage/database';
-import { iterateReadings } from '../storage/reading-iterator';
 import { type Command, UsageError } from './command';
 
 export const exportCommand: Command = {
@@ -44,12 +43,12 @@ export const exportCommand: Command = {
     if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
     const q = parsed.data;
     const tz = config.timeZone;
-    const r = resolveQueryRange(q, tz);
-    if (!r.ok) throw new UsageError(`--${r.field} ${r.message.replace('from', '--from')}`);
+    const r = rangeOf(q, tz);
+    if (!r.ok) throw new UsageError(`--${r.field} ${r.message.replace('"from"', '--from')}`);
     const { from, to } = r.range;
     const db = openDatabase(dbPath, { readonly: true });
     try {
-      const { lines, rows } = csvLines(iterateReadings(db, from, to, config.calibration), { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: config.calibration });
+      const { lines, rows } = csvExport(db, { from, to }, { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: config.calibration });
       const bytes = await writeCsvFile(lines, out, false, { overwrite: v.force === true });
       console.log(`corcy-power export: ${rows()} rows, ${bytes} bytes -> ${out}`);
       return 0;

@@ -4,7 +4,7 @@ import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { KIOSK_MODES, type KioskMode, type KioskPlan, type Layout, kioskTemplates, planKiosk } from '../kiosk/kiosk-plan';
+import { BROWSER_SCREENS, type BrowserScreen, KIOSK_MODES, type KioskMode, type KioskPlan, type Layout, kioskTemplates, planKiosk } from '../kiosk/kiosk-plan';
 import { diagnoseSpi } from '../kiosk/spi-access';
 import { lookupUser } from '../kiosk/users';
 import { type Command, UsageError } from './command';
@@ -67,14 +67,17 @@ async function writeTemplates(dir: string, log: (l: string) => void): Promise<vo
 
 export const installKioskCommand: Command = {
   name: 'install-kiosk',
-  summary: 'start CorcyPower at boot for a user: desktop autostart, a cage kiosk, or headless serve',
+  summary: 'start CorcyPower at boot for a user: desktop autostart, a cage kiosk, headless serve, or serve + Chromium',
   usage:
-    'corcy-power install-kiosk [--user USER] [--mode desktop|cage|headless] [--dry-run] [--root DIR] [--templates DIR]\n' +
+    'corcy-power install-kiosk [--user USER] [--mode desktop|cage|headless|browser] [--screen cage|desktop] [--dry-run] [--root DIR] [--templates DIR]\n' +
+    '  --mode browser   serve on 127.0.0.1:8080 and the system Chromium full screen on it (32-bit or 1 GB boards)\n' +
+    '  --screen         browser mode: under cage from the console (default), or from the desktop autostart\n' +
     '  --root DIR       write under DIR instead of / and run no command (staging, tests)\n' +
     '  --templates DIR  write the files the .deb ships (systemd %i units) into DIR and exit',
   options: {
     user: { type: 'string' },
     mode: { type: 'string' },
+    screen: { type: 'string' },
     'dry-run': { type: 'boolean' },
     root: { type: 'string' },
     templates: { type: 'string' },
@@ -89,13 +92,16 @@ export const installKioskCommand: Command = {
     const layout = detectLayout();
     const mode = (ctx.values.mode as string | undefined) ?? 'desktop';
     if (!(KIOSK_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be ${KIOSK_MODES.join(', ')}, got "${mode}"`);
+    const screen = (ctx.values.screen as string | undefined) ?? 'cage';
+    if (!(BROWSER_SCREENS as readonly string[]).includes(screen)) throw new UsageError(`--screen must be ${BROWSER_SCREENS.join(' or ')}, got "${screen}"`);
+    if (ctx.values.screen !== undefined && mode !== 'browser') throw new UsageError('--screen goes with --mode browser only');
     const name = (ctx.values.user as string | undefined) ?? process.env.SUDO_USER ?? process.env.USER;
     if (!name) throw new UsageError('--user is required (no SUDO_USER or USER to default to)');
     const user = await lookupUser(name);
     if (!user) throw new UsageError(`no such user "${name}"`);
     const root = ctx.values.root as string | undefined;
     const dryRun = ctx.values['dry-run'] === true;
-    const plan = planKiosk({ mode: mode as KioskMode, user: user.name, home: user.home, layout, root: root ?? '' });
+    const plan = planKiosk({ mode: mode as KioskMode, screen: screen as BrowserScreen, user: user.name, home: user.home, layout, root: root ?? '' });
     if (!dryRun && root === undefined && process.getuid?.() !== 0) {
       throw new UsageError('writes to /etc and runs systemctl: run it with sudo (or use --dry-run)');
     }

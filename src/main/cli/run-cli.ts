@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load-config';
-import { TempoFileError } from '../tariffs/tempo-colours';
+import { TempoFileError } from '../billing/tempo-colours';
 import { defaultConfigPath } from '../config/paths';
 import { COMMON_OPTIONS, type Command, UsageError } from './command';
 

@@ -1,7 +1,8 @@
+import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config/load-config';
-import { dataDir, defaultDbPath } from '../config/paths';
+import { dataDir } from '../config/paths';
+import { bootstrap } from '../core/bootstrap';
 import { PowerCore } from '../core/power-core';
 import { createHttpServer, listen } from '../server/http-server';
 import { openDatabase } from '../storage/database';
@@ -21,6 +22,42 @@ function parsePort(text: string | undefined, fallback: number): number {
   return n;
 }
 
+/**
+ * Runs until SIGINT or SIGTERM, then writes the last readings and stops: within
+ * STOP_TIMEOUT_MS whatever hangs, at once on a second signal.
+ */
+function untilStopped(server: Server, core: PowerCore): Promise<number> {
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string): void => {
+      if (stopping) {
+        console.log(`corcy-power: ${signal} again, stopping now`);
+        process.exit(1);
+      }
+      stopping = true;
+      console.log(`corcy-power: ${signal}, writing the last readings and stopping`);
+      // Whatever hangs (a source stuck in the kernel, a stuck export), a service manager's stop is honoured.
+      setTimeout(() => {
+        console.error(`corcy-power: not stopped after ${STOP_TIMEOUT_MS / 1000} s, exiting anyway`);
+        process.exit(1);
+      }, STOP_TIMEOUT_MS).unref();
+      server.closeAllConnections();
+      server.close();
+      core.stop().then(
+        () => resolve(0),
+        (err: unknown) => {
+          console.error(`corcy-power: stopping failed: ${(err as Error).message}`);
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    // A bug behind one request must not end the recording: say it, keep going.
+    process.on('unhandledRejection', (err) => console.error(`corcy-power: unhandled rejection: ${(err as Error)?.stack ?? String(err)}`));
+  });
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run headless and serve the kiosk UI over HTTP',
@@ -34,7 +71,8 @@ export const serveCommand: Command = {
     token: { type: 'string' },
   },
   async run(ctx) {
-    const config = loadConfig(ctx.configPath);
+    const { config, problem, dbPath } = bootstrap(ctx.configPath, ctx.dbPath);
+    if (problem) console.error(`corcy-power: ${problem}`);
     const source = ctx.values.source as string | undefined;
     if (source !== undefined) {
       if (source !== 'auto' && source !== 'mcp3008' && source !== 'sysfs' && source !== 'simulated') {
@@ -44,7 +82,6 @@ export const serveCommand: Command = {
     }
     const host = (ctx.values.host as string | undefined) ?? config.server.host;
     const port = parsePort(ctx.values.port as string | undefined, config.server.port);
-    const dbPath = ctx.dbPath ?? config.storage.path ?? defaultDbPath();
     let access;
     try {
       access = resolveServerToken({ host, flag: ctx.values.token as string | undefined, configured: config.server.token, file: join(dataDir(), 'server-token') });
@@ -52,7 +89,7 @@ export const serveCommand: Command = {
       throw new UsageError((err as Error).message);
     }
 
-    const core = new PowerCore({ config, dbPath, configPath: ctx.configPath });
+    const core = new PowerCore({ config, dbPath, configPath: ctx.configPath, extraNotice: problem });
     const server = createHttpServer({
       handlers: core.handlers,
       subscribe: (l) => core.hub.subscribe(l),
@@ -75,34 +112,6 @@ export const serveCommand: Command = {
       console.log(`corcy-power: a token is required (from ${where}); open http://${shown}:${addr.port}/?token=${access.token} once on each device`);
     }
 
-    return new Promise<number>((resolve) => {
-      let stopping = false;
-      const shutdown = (signal: string): void => {
-        if (stopping) {
-          console.log(`corcy-power: ${signal} again, stopping now`);
-          process.exit(1);
-        }
-        stopping = true;
-        console.log(`corcy-power: ${signal}, writing the last readings and stopping`);
-        // Whatever hangs (a source stuck in the kernel, a stuck export), a service manager's stop is honoured.
-        setTimeout(() => {
-          console.error(`corcy-power: not stopped after ${STOP_TIMEOUT_MS / 1000} s, exiting anyway`);
-          process.exit(1);
-        }, STOP_TIMEOUT_MS).unref();
-        server.closeAllConnections();
-        server.close();
-        core.stop().then(
-          () => resolve(0),
-          (err: unknown) => {
-            console.error(`corcy-power: stopping failed: ${(err as Error).message}`);
-            resolve(1);
-          },
-        );
-      };
-      process.on('SIGINT', () => shutdown('SIGINT'));
-      process.on('SIGTERM', () => shutdown('SIGTERM'));
-      // A bug behind one request must not end the recording: say it, keep going.
-      process.on('unhandledRejection', (err) => console.error(`corcy-power: unhandled rejection: ${(err as Error)?.stack ?? String(err)}`));
-    });
+    return untilStopped(server, core);
   },
 };

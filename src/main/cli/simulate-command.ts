@@ -4,15 +4,16 @@ import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
 import { openDatabase } from '../storage/database';
 import { ReadingColumns } from '../storage/reading-columns';
-import { ReadingStore } from '../storage/reading-store';
-import { InstantSchema } from '../../shared/contract';
+import { HistoryWriter } from '../storage/history-writer';
+import { InstantSchema, instantOf } from '../../shared/instant';
+import { isoLocal } from '../../shared/local-time';
 import { type Command, UsageError } from './command';
 
-function parseInstant(flag: string, text: string | undefined): number {
-  if (text === undefined) throw new UsageError(`--${flag} is required (ISO 8601 date or epoch ms)`);
+function parseInstant(flag: 'from' | 'to', text: string | undefined, timeZone: string): number {
+  if (text === undefined) throw new UsageError(`--${flag} is required (a local date, ISO 8601 or epoch ms)`);
   const r = InstantSchema.safeParse(/^\d+$/.test(text) ? Number(text) : text);
-  if (!r.success) throw new UsageError(`--${flag}: expected an ISO 8601 date or epoch ms, got "${text}"`);
-  return r.data;
+  if (!r.success) throw new UsageError(`--${flag}: expected a local date, an ISO 8601 time or epoch ms, got "${text}"`);
+  return instantOf(r.data, timeZone, flag === 'from' ? 'start' : 'end');
 }
 
 function parseCount(flag: string, text: string | undefined, fallback: number): number {
@@ -26,7 +27,8 @@ export const simulateCommand: Command = {
   summary: 'backfill simulated history (readings and rollups) through the live storage path',
   usage:
     'corcy-power simulate --from DATE --to DATE [--batch N] [--waveform] [--no-outages] [--db PATH] [--config PATH]\n' +
-    '  DATE: ISO 8601 (2026-01-01, 2026-01-01T06:00+01:00) or epoch ms. Readings every source.windowMs;\n' +
+    '  DATE: a local date of the configured zone (--to DATE includes that day), ISO 8601 (local time\n' +
+    '  without an offset: 2026-01-01T06:00, 2026-01-01T06:00+01:00) or epoch ms. Readings every source.windowMs;\n' +
     '  raw rows only within storage.retentionDays of now, rollups for all. --batch: readings per transaction\n' +
     '  (default 20000). --waveform synthesises every sample (slow) instead of window statistics.',
   options: {
@@ -38,8 +40,8 @@ export const simulateCommand: Command = {
   },
   async run(ctx) {
     const config = loadConfig(ctx.configPath);
-    const from = parseInstant('from', ctx.values.from as string | undefined);
-    const to = parseInstant('to', ctx.values.to as string | undefined);
+    const from = parseInstant('from', ctx.values.from as string | undefined, config.timeZone);
+    const to = parseInstant('to', ctx.values.to as string | undefined, config.timeZone);
     if (to <= from) throw new UsageError('--to must be after --from');
     const batch = parseCount('batch', ctx.values.batch as string | undefined, 20_000);
     const fidelity: SimulationFidelity = ctx.values.waveform ? 'waveform' : 'statistics';
@@ -48,17 +50,17 @@ export const simulateCommand: Command = {
     const rawFrom = now - config.storage.retentionDays * 86_400_000;
 
     const db = openDatabase(dbPath);
-    const store = new ReadingStore(db, {
+    const writer = new HistoryWriter(db, {
       calibration: () => config.calibration,
       maxGapMs: () => config.storage.maxGapS * 1000,
       rawFrom: () => rawFrom,
-      timeZone: config.timeZone,
+      timeZone: () => config.timeZone,
       log: (line) => console.error(line),
     });
-    const last = store.writer.lastT;
+    const last = writer.lastT;
     if (last !== null && last >= from) {
       db.close();
-      throw new UsageError(`${dbPath} already holds readings up to ${new Date(last).toISOString()}: simulate only appends after them`);
+      throw new UsageError(`${dbPath} already holds readings up to ${isoLocal(last, config.timeZone)}: simulate only appends after them`);
     }
     const make = simulatedWindows(config, fidelity, (config.source.seed ^ from) >>> 0);
     const step = config.source.windowMs;
@@ -77,18 +79,18 @@ export const simulateCommand: Command = {
         cols.push(t, t, channel, w.mean, w.min, w.max, w.rms, flags);
         count++;
         if (cols.full) {
-          store.writer.writeColumns(cols);
+          writer.writeColumns(cols);
           cols.length = 0;
         }
       }
-      store.writer.writeColumns(cols);
+      writer.writeColumns(cols);
     } finally {
       db.close();
     }
     const s = (performance.now() - started) / 1000;
     console.log(
-      `corcy-power simulate: ${count} readings ${new Date(from).toISOString()} .. ${new Date(to).toISOString()} in ${s.toFixed(1)} s ` +
-        `(${Math.round(count / s)} readings/s, ${fidelity}); raw rows kept from ${new Date(Math.max(from, rawFrom)).toISOString()}, into ${dbPath}`,
+      `corcy-power simulate: ${count} readings ${isoLocal(from, config.timeZone)} .. ${isoLocal(to, config.timeZone)} in ${s.toFixed(1)} s ` +
+        `(${Math.round(count / s)} readings/s, ${fidelity}); raw rows kept from ${isoLocal(Math.max(from, rawFrom), config.timeZone)}, into ${dbPath}`,
     );
     return 0;
   },

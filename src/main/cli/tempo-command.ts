@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config/load-config';
 import { defaultDbPath } from '../config/paths';
 import { TempoColourStore, tempoFileFor } from '../storage/tempo-colour-store';
-import { parseTempoColours } from '../tariffs/tempo-colours';
+import { parseTempoColours } from '../billing/tempo-colours';
 import { type Command, UsageError } from './command';
 
 export const tempoCommand: Command = {

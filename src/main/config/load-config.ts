@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { describeIssues } from '../core/zod-issues';
-import { withoutBom } from './without-bom';
 import { type Config, ConfigSchema } from './config-schema';
+import { readConfigFile } from './config-file';
+import { describeIssues } from '../core/zod-issues';
 
 /** A config problem, naming the file and every bad field; the file is left as it is. */
 export class ConfigError extends Error {
@@ -20,20 +19,34 @@ export function parseConfig(raw: unknown, file: string): Config {
   return r.data;
 }
 
-/** A missing file means every default; an unreadable or invalid one is an error. */
+/**
+ * For one-shot commands (export, simulate, import, tempo): a missing file means
+ * every default; an unreadable or invalid one stops the command, which would
+ * otherwise act on a database or zone the user did not mean.
+ */
 export function loadConfig(file: string): Config {
-  let text: string;
+  const state = readConfigFile(file);
+  if (state.kind === 'invalid') throw new ConfigError(file, state.problems);
+  return parseConfig(state.kind === 'valid' ? state.raw : {}, file);
+}
+
+export interface StartupConfig {
+  config: Config;
+  /** Why the file was not used, to show on screen and in the log; null when it was (or is missing). */
+  problem: string | null;
+}
+
+/**
+ * What the kiosk and `serve` start from, alike: a file that does not validate
+ * means running on every default and showing why, so that recording never stops
+ * over a typo. The file is never rewritten here (the settings screen replaces it
+ * only when asked, keeping a dated copy).
+ */
+export function startupConfig(file: string): StartupConfig {
   try {
-    text = readFileSync(file, 'utf8');
+    return { config: loadConfig(file), problem: null };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return parseConfig({}, file);
-    throw new ConfigError(file, [`cannot read: ${(err as Error).message}`]);
+    if (!(err instanceof ConfigError)) throw err;
+    return { config: parseConfig({}, file), problem: `${err.message} (running on the defaults; the file is left as it is)` };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(withoutBom(text));
-  } catch (err) {
-    throw new ConfigError(file, [`not valid JSON: ${(err as Error).message}`]);
-  }
-  return parseConfig(raw, file);
 }

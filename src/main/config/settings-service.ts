@@ -20,17 +20,17 @@ export interface SettingsServiceOptions {
 export class SettingsService {
   private readonly gate: PinGate;
 
-  constructor(private readonly o: SettingsServiceOptions) {
-    this.gate = new PinGate(o.now);
+  constructor(private readonly options: SettingsServiceOptions) {
+    this.gate = new PinGate(options.now);
   }
 
   view(): SettingsView {
-    const file = readConfigFile(this.o.configPath);
-    const config = this.o.current();
+    const file = readConfigFile(this.options.configPath);
+    const config = this.options.current();
     return {
       settings: settingsOf(config),
       pinSet: config.pin !== undefined,
-      configFile: this.o.configPath,
+      configFile: this.options.configPath,
       fileProblems: file.kind === 'invalid' ? file.problems : [],
     };
   }
@@ -44,23 +44,23 @@ export class SettingsService {
   }
 
   checkPin(pin: string): Response<'checkPin'> {
-    const stored = this.o.current().pin;
+    const stored = this.options.current().pin;
     const r = this.gate.check(pin, stored);
     return { ok: r.ok, pinSet: stored !== undefined, waitSeconds: r.waitSeconds };
   }
 
   save(req: Request<'saveSettings'>): SaveSettingsResponse {
-    const stored = this.o.current().pin;
+    const stored = this.options.current().pin;
     const gate = this.gate.check(req.pin ?? '', stored);
     if (!gate.ok) {
       return { ok: false, reason: 'pin', message: 'wrong PIN', waitSeconds: gate.waitSeconds };
     }
-    const file = readConfigFile(this.o.configPath);
+    const file = readConfigFile(this.options.configPath);
     if (file.kind === 'invalid' && !req.overwriteInvalid) {
       return {
         ok: false,
         reason: 'file_invalid',
-        message: `${this.o.configPath} does not validate (${file.problems.join('; ')}); saving would replace it`,
+        message: `${this.options.configPath} does not validate (${file.problems.join('; ')}); saving would replace it`,
         waitSeconds: 0,
       };
     }
@@ -68,15 +68,15 @@ export class SettingsService {
     const pin = req.newPin === undefined ? undefined : req.newPin === null ? null : hashPin(req.newPin);
     const next = applySettings(raw, req.settings, pin);
     // Parsed before anything is written: a file we write always loads.
-    const config = parseConfig(next, this.o.configPath);
+    const config = parseConfig(next, this.options.configPath);
     let backup: string | null = null;
     try {
-      if (file.kind === 'invalid' && file.text) backup = backupConfigText(this.o.configPath, file.text);
-      writeFileAtomic(this.o.configPath, `${JSON.stringify(next, null, 2)}\n`);
+      if (file.kind === 'invalid' && file.text) backup = backupConfigText(this.options.configPath, file.text);
+      writeFileAtomic(this.options.configPath, `${JSON.stringify(next, null, 2)}\n`);
     } catch (err) {
-      return { ok: false, reason: 'write_failed', message: `cannot write ${this.o.configPath}: ${(err as Error).message}`, waitSeconds: 0 };
+      return { ok: false, reason: 'write_failed', message: `cannot write ${this.options.configPath}: ${(err as Error).message}`, waitSeconds: 0 };
     }
-    this.o.apply(config);
+    this.options.apply(config);
     return { ok: true, view: this.view(), backup };
   }
 }

@@ -4,6 +4,14 @@ import { describeIssues } from './zod-issues';
 
 export type Handlers = { [K in OpName]: (request: Request<K>) => Promise<Response<K>> | Response<K> };
 
+/** A request that passed the contract's shape but not a check only the core can make (a range in the configured zone). */
+export class InvalidRequestError extends Error {
+  constructor(field: string, message: string) {
+    super(`field "${field}": ${message}`);
+    this.name = 'InvalidRequestError';
+  }
+}
+
 /** A valid request for something that does not exist (an export job long gone): 404 over HTTP, not 500. */
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
@@ -28,6 +36,7 @@ export async function dispatch(handlers: Handlers, op: unknown, payload: unknown
     const handler = handlers[op] as (r: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
+    if (err instanceof InvalidRequestError) return { ok: false, error: { code: 'invalid_request', message: `${op}: ${err.message}` } };
     if (err instanceof NotFoundError) return { ok: false, error: { code: 'not_found', message: `${op}: ${err.message}` } };
     return { ok: false, error: { code: 'internal', message: `${op} failed: ${(err as Error).message}` } };
   }

@@ -5,10 +5,10 @@ import { CalibrationService } from '../calibration/calibration-service';
 import type { Config } from '../config/config-schema';
 import { SettingsService } from '../config/settings-service';
 import { MqttSettings } from '../mqtt/mqtt-settings';
-import { CostService } from '../cost/cost-service';
+import { CostService } from '../billing/cost-service';
 import { findBacklight } from '../display/backlight';
 import { ScreenDimmer } from '../display/screen-dimmer';
-import { energySlices } from '../energy-slices/energy-source';
+import { energySlices } from '../energy/energy-source';
 import { type DestinationOptions, chooseDestination, removableMounts } from '../export/destination';
 import type { CommandRunner } from '../export/eject';
 import { ExportService } from '../export/export-service';
@@ -28,6 +28,7 @@ export interface KioskOptions {
   /** Prefix of /sys for the backlight, a fake tree in tests. */
   sysRoot?: string;
   run?: CommandRunner;
+  onScreenDimmed?(dimmed: boolean): void;
 }
 
 type KioskOps =
@@ -43,57 +44,70 @@ type KioskOps =
   | 'wakeScreen'
   | 'getTempoDays'
   | 'setTempoColour'
-  | 'getMqttSettings'
-  | 'saveMqttSettings'
   | 'getCalibration'
   | 'recordCalibration'
   | 'saveCalibration'
-  | 'restoreCalibration';
+  | 'restoreCalibration'
+  | 'getMqttSettings'
+  | 'saveMqttSettings';
 
-/** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
-export function createKioskServices(o: KioskOptions) {
-  const settings = new SettingsService({ configPath: o.configPath, current: o.config, apply: o.applyConfig, now: o.now });
-  const mqttSettings = new MqttSettings({ configPath: o.configPath, current: o.config, apply: o.applyConfig, checkPin: (pin) => settings.checkPin(pin) });
-  const calibration = new CalibrationService({
-    configPath: o.configPath,
-    current: o.config,
-    apply: o.applyConfig,
-    checkPin: (pin) => settings.checkPin(pin),
-    now: o.now,
-  });
-  const colours = new TempoColourStore(tempoFileFor(o.dbPath));
-  const cost = new CostService({
-    slices: (from, to) => energySlices(o.db, from, to, o.config().calibration),
-    tariff: () => o.config().tariff,
-    timeZone: () => o.config().timeZone,
+/** Cost from the minute rollups, priced again when the tariff, zone, calibration or colours change. */
+function costService(options: KioskOptions, colours: TempoColourStore): CostService {
+  return new CostService({
+    slices: (from, to) => energySlices(options.db, from, to),
+    tariff: () => options.config().tariff,
+    timeZone: () => options.config().timeZone,
     colours: () => colours.all,
-    revision: () => JSON.stringify([o.config().calibration, colours.revision]),
-    now: o.now,
+    revision: () => JSON.stringify([options.config().calibration, colours.revision]),
+    now: options.now,
   });
-  const media = (): DestinationOptions => ({ ...o.media, folder: o.config().export.folder ?? o.media?.folder });
-  const exports = new ExportService({
-    openReader: () => openDatabase(o.dbPath, { readonly: true }),
-    calibration: () => o.config().calibration,
-    timeZone: () => o.config().timeZone,
+}
+
+/** Exports to a USB stick when one is mounted, else to export.folder. */
+function exportService(options: KioskOptions): ExportService {
+  const media = (): DestinationOptions => ({ ...options.media, folder: options.config().export.folder ?? options.media?.folder });
+  return new ExportService({
+    openReader: () => openDatabase(options.dbPath, { readonly: true }),
+    calibration: () => options.config().calibration,
+    timeZone: () => options.config().timeZone,
     destination: () => chooseDestination(media()),
     mounts: () => removableMounts(media()),
-    now: o.now,
-    ...(o.run ? { run: o.run } : {}),
+    now: options.now,
+    ...(options.run ? { run: options.run } : {}),
   });
+}
+
+/** Today's and tomorrow's Tempo colour (EDF announces tomorrow's the day before), null when unknown. */
+const tempoDaysOf = (colours: TempoColourStore, today: string) => ({
+  days: [today, addDays(today, 1)].map((date) => ({ date, colour: colours.all.get(date) ?? null })),
+});
+
+/** Settings, cost, CSV export and the screen: what the kiosk adds around acquisition. */
+export function createKioskServices(options: KioskOptions) {
+  const settings = new SettingsService({ configPath: options.configPath, current: options.config, apply: options.applyConfig, now: options.now });
+  const calibration = new CalibrationService({
+    configPath: options.configPath,
+    current: options.config,
+    apply: options.applyConfig,
+    checkPin: (pin) => settings.checkPin(pin),
+    now: options.now,
+  });
+  const mqtt = new MqttSettings({ configPath: options.configPath, current: options.config, apply: options.applyConfig, checkPin: (pin) => settings.checkPin(pin) });
+  const colours = new TempoColourStore(tempoFileFor(options.dbPath));
+  const cost = costService(options, colours);
+  const exports = exportService(options);
   const dimmer = new ScreenDimmer({
-    backlight: findBacklight(o.sysRoot),
-    brightness: () => o.config().brightness,
-    timeZone: () => o.config().timeZone,
-    now: o.now,
-    log: o.log,
+    backlight: findBacklight(options.sysRoot),
+    brightness: () => options.config().brightness,
+    timeZone: () => options.config().timeZone,
+    now: options.now,
+    log: options.log,
+    ...(options.onScreenDimmed ? { onDimmedChange: options.onScreenDimmed } : {}),
   });
-  const tempoDays = () => {
-    const today = localDateKey(o.now(), o.config().timeZone);
-    return { days: [today, addDays(today, 1)].map((date) => ({ date, colour: colours.all.get(date) ?? null })) };
-  };
+  const tempoDays = () => tempoDaysOf(colours, localDateKey(options.now(), options.config().timeZone));
   const handlers: Pick<Handlers, KioskOps> = {
     getSettings: () => settings.view(),
-    validateSettings: ({ settings: s }) => settings.validate(s),
+    validateSettings: (request) => settings.validate(request.settings),
     saveSettings: (req) => settings.save(req),
     checkPin: ({ pin }) => settings.checkPin(pin),
     getCost: () => cost.summary(),
@@ -109,12 +123,12 @@ export function createKioskServices(o: KioskOptions) {
       colours.merge(new Map([[date, colour]]));
       return tempoDays();
     },
-    getMqttSettings: () => mqttSettings.view(),
-    saveMqttSettings: (req) => mqttSettings.save(req),
     getCalibration: () => calibration.view(),
     recordCalibration: (req) => calibration.record(req),
     saveCalibration: (req) => calibration.save(req),
     restoreCalibration: (req) => calibration.restore(req),
+    getMqttSettings: () => mqtt.view(),
+    saveMqttSettings: (req) => mqtt.save(req),
   };
   return {
     handlers,
@@ -122,6 +136,7 @@ export function createKioskServices(o: KioskOptions) {
     /** Every live reading, for a calibration step being recorded. */
     observe: (r: Reading) => calibration.recorder.add(r),
     exports,
+    screenDimmed: () => dimmer.dimmed,
     start: () => dimmer.start(),
     stop: async () => {
       dimmer.stop();

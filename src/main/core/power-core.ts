@@ -1,16 +1,17 @@
-import type { AcquisitionFigures, Reading, SourceState, Status } from '../../shared/contract';
+import { type AcquisitionFigures, MAX_QUERY_RANGE_MS, type Reading, type SourceState, type Status } from '../../shared/contract';
 import { type WindowTiming, acquisitionFigures, figuresChanged } from '../acquisition/acquisition-figures';
 import { type ChooseOptions, chooseSource } from '../acquisition/choose-source';
-import { readingFromStats } from '../acquisition/reading';
-import type { ReadingSettings } from '../acquisition/reading';
+import { readingFromStats, readingSettingsOf } from '../acquisition/reading';
 import { Sampler } from '../acquisition/sampler';
 import { type Clock, systemClock } from '../acquisition/simulated-source';
 import type { Config } from '../config/config-schema';
 import { TimelineStamper } from '../acquisition/timeline-stamper';
 import { openDatabase } from '../storage/database';
-import { EnergyQuery } from '../storage/energy-query';
+import { EnergyQuery } from '../energy/energy-query';
 import { HistoryQuery } from '../storage/history-query';
+import { HistoryWriter } from '../storage/history-writer';
 import { ReadingStore } from '../storage/reading-store';
+import { rebuildDayRollups } from '../storage/day-rollup-rebuild';
 import { RawRetention } from '../storage/retention';
 import { storageStatus } from '../storage/storage-failure';
 import { WriteQueue } from '../storage/write-queue';
@@ -20,6 +21,8 @@ import type { CommandRunner } from '../export/eject';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
 import { createKioskServices } from './kiosk-services';
+import { requestRange } from './request-range';
+import { displayStatus } from './display-status';
 import { createCoreMqtt } from '../mqtt/core-mqtt';
 
 /** Rows deleted per flush at most: a few ms on a Pi, and 1000 rows/s of catch-up at the default flush. */
@@ -49,6 +52,8 @@ export interface CoreOptions extends ChooseOptions {
 export class PowerCore {
   readonly hub = new EventHub();
   readonly store: ReadingStore;
+  /** The one writer of readings and rollups. */
+  readonly writer: HistoryWriter;
   readonly handlers: Handlers;
   private readonly queue: WriteQueue;
   private readonly sampler: Sampler;
@@ -66,17 +71,18 @@ export class PowerCore {
   readonly kiosk: ReturnType<typeof createKioskServices>;
   private readonly mqtt: ReturnType<typeof createCoreMqtt>;
 
-  constructor(o: CoreOptions) {
-    this.config = o.config;
-    this.dbPath = o.dbPath;
-    this.clock = o.clock ?? systemClock;
-    this.log = o.log ?? ((line) => console.log(line));
-    const db = openDatabase(o.dbPath);
-    this.store = new ReadingStore(db, {
+  constructor(options: CoreOptions) {
+    this.config = options.config;
+    this.dbPath = options.dbPath;
+    this.clock = options.clock ?? systemClock;
+    this.log = options.log ?? ((line) => console.log(line));
+    const db = openDatabase(options.dbPath);
+    this.store = new ReadingStore(db);
+    this.writer = new HistoryWriter(db, {
       calibration: () => this.config.calibration,
       maxGapMs: () => this.config.storage.maxGapS * 1000,
       rawFrom: () => this.rawFrom(),
-      timeZone: o.config.timeZone,
+      timeZone: () => this.config.timeZone,
       log: this.log,
     });
     this.retention = new RawRetention(db);
@@ -84,52 +90,67 @@ export class PowerCore {
       calibration: () => this.config.calibration,
       channel: () => this.config.source.channel,
       readingIntervalMs: () => this.config.source.windowMs,
-      timeZone: o.config.timeZone,
+      timeZone: () => this.config.timeZone,
     });
-    this.energyQuery = new EnergyQuery(db, o.config.timeZone);
-    this.queue = new WriteQueue({
-      write: (rows) => {
-        this.store.insert(rows);
-        // Small steps after each batch: retention never holds up acquisition.
-        this.retention.step(this.rawFrom(), RETENTION_STEP_ROWS);
-      },
-      flushIntervalMs: o.config.storage.flushIntervalMs,
-      onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
-      onHealthChange: () => this.hub.publish({ type: 'status', status: this.status() }),
-      now: () => this.clock.now(),
-    });
-    this.mqtt = createCoreMqtt({ hub: this.hub, config: o.config, configPath: o.configPath ?? defaultConfigPath(), lifetimeWh: () => this.energyQuery.lifetimeWh(), status: () => this.status(), log: this.log });
-    const chosen = chooseSource(o.config, { ...o, clock: this.clock });
+    this.energyQuery = new EnergyQuery(db, () => this.config.timeZone, () => this.clock.now());
+    this.mqtt = createCoreMqtt({ hub: this.hub, config: options.config, configPath: options.configPath ?? defaultConfigPath(), lifetimeWh: () => this.energyQuery.lifetimeWh(), status: () => this.status(), log: this.log });
+    this.queue = this.writeQueue(options.config.storage.flushIntervalMs);
+    const chosen = chooseSource(options.config, { ...options, clock: this.clock });
     this.sourceKind = chosen.source.kind;
-    this.notice = [o.extraNotice, chosen.notice].filter(Boolean).join(' · ') || null;
+    this.notice = [options.extraNotice, chosen.notice].filter(Boolean).join(' · ') || null;
     this.sampler = new Sampler({
       source: chosen.source,
       deviceName: chosen.deviceName,
       clock: this.clock,
-      settings: () => this.readingSettings(),
-      stamper: new TimelineStamper(this.store.writer.lastT, this.log),
+      settings: () => readingSettingsOf(this.config),
+      stamper: new TimelineStamper(this.writer.lastT, this.log),
       onReading: (r, _ms, timing) => this.accept(r, timing),
       onState: (s) => this.stateChanged(s),
     });
     this.kiosk = createKioskServices({
-      configPath: o.configPath ?? defaultConfigPath(),
-      dbPath: o.dbPath,
+      configPath: options.configPath ?? defaultConfigPath(),
+      dbPath: options.dbPath,
       db,
       config: () => this.config,
       applyConfig: (c) => this.updateConfig(c),
       now: () => this.clock.now(),
       log: this.log,
-      ...(o.media ? { media: o.media } : {}),
-      ...(o.sysRoot ? { sysRoot: o.sysRoot } : {}),
-      ...(o.run ? { run: o.run } : {}),
+      ...(options.media ? { media: options.media } : {}),
+      ...(options.sysRoot ? { sysRoot: options.sysRoot } : {}),
+      ...(options.run ? { run: options.run } : {}),
+      onScreenDimmed: () => this.hub.publish({ type: 'status', status: this.status() }),
     });
-    this.handlers = {
+    this.handlers = { ...this.readingHandlers(), ...this.kiosk.handlers };
+  }
+
+  /** Live state and the stored past; ranges read in the zone configured at the time of asking. */
+  private readingHandlers(): Pick<Handlers, 'getStatus' | 'getRecent' | 'getHistory' | 'getEnergy'> {
+    return {
       getStatus: () => this.status(),
       getRecent: ({ minutes }) => this.recent(minutes),
-      getHistory: ({ from, to, maxPoints }) => this.historyQuery.history(from, to, maxPoints),
-      getEnergy: ({ from, to, per }) => this.energyQuery.energy(from, to, per),
-      ...this.kiosk.handlers,
+      getHistory: ({ maxPoints, ...range }) => {
+        const { from, to } = requestRange(range, this.config.timeZone, MAX_QUERY_RANGE_MS);
+        return this.historyQuery.history(from, to, maxPoints);
+      },
+      getEnergy: ({ per, ...range }) => {
+        const { from, to } = requestRange(range, this.config.timeZone, MAX_QUERY_RANGE_MS);
+        return this.energyQuery.energy(from, to, per);
+      },
     };
+  }
+
+  private writeQueue(flushIntervalMs: number): WriteQueue {
+    return new WriteQueue({
+      write: (rows) => {
+        this.writer.insert(rows);
+        // Small steps after each batch: retention never holds up acquisition.
+        this.retention.step(this.rawFrom(), RETENTION_STEP_ROWS);
+      },
+      flushIntervalMs,
+      onError: (err, pending) => this.log(`storage: write failed, ${pending} readings kept for retry: ${(err as Error).message}`),
+      onHealthChange: () => this.hub.publish({ type: 'status', status: this.status() }),
+      now: () => this.clock.now(),
+    });
   }
 
   private rawFrom(): number {
@@ -158,6 +179,12 @@ export class PowerCore {
    * What only a restart can change (source, database, server) keeps its value.
    */
   updateConfig(next: Config): void {
+    if (next.timeZone !== this.config.timeZone) {
+      // Before the switch: the next batch written goes to days of the new zone, and so do all before it.
+      this.queue.flush();
+      const days = rebuildDayRollups(this.writer.db, next.timeZone);
+      this.log(`storage: time zone now ${next.timeZone}, ${days} local days rebuilt from the 10 min rollups`);
+    }
     this.config = { ...next, source: this.config.source, server: this.config.server, storage: { ...next.storage, path: this.config.storage.path } };
     void this.mqtt.service.apply(this.config.mqtt);
     this.hub.publish({ type: 'status', status: this.status() });
@@ -165,15 +192,6 @@ export class PowerCore {
 
   get currentConfig(): Config {
     return this.config;
-  }
-
-  private readingSettings(): ReadingSettings {
-    const c = this.config;
-    return {
-      channel: c.source.channel,
-      calibration: c.calibration,
-      health: { midScale: c.health.midScale, maxDrift: c.health.maxDriftCounts },
-    };
   }
 
   private accept(r: Reading, timing: WindowTiming): void {
@@ -201,15 +219,10 @@ export class PowerCore {
       notice: this.notice,
       lastReading: this.last,
       ...(this.figures ? { acquisition: this.figures } : {}),
-      ...this.mqtt.statusFields(),
+      screenDimmed: this.kiosk.screenDimmed(),
       storage: storageStatus(this.queue.health(), this.dbPath, this.clock.now(), this.config.source.windowMs),
-      display: {
-        gaugeMaxW: this.config.display.gaugeMaxW,
-        liveMinutes: this.config.display.liveMinutes,
-        timeZone: this.config.timeZone,
-        language: this.config.language,
-        subscribedVa: this.config.subscribedKva * 1000,
-      },
+      ...this.mqtt.statusFields(),
+      display: displayStatus(this.config),
     };
   }
 

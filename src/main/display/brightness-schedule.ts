@@ -1,5 +1,5 @@
 import { type Brightness, minuteOfDay } from '../../shared/settings-schema';
-import { inSlots } from '../tariffs/day-plan';
+import { inSlots } from '../billing/day-plan';
 
 /**
  * The backlight level wanted at a local minute of the day: dim at night, full

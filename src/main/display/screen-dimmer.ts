@@ -9,6 +9,8 @@ export interface ScreenDimmerOptions {
   timeZone(): string;
   now(): number;
   log(line: string): void;
+  /** The screen went dim or came back: the page stops drawing what nobody sees. */
+  onDimmedChange?(dimmed: boolean): void;
 }
 
 /** Applies the schedule every 30 s, and full brightness at once on a touch. */
@@ -18,11 +20,11 @@ export class ScreenDimmer {
   private lastLevel: number | null = null;
   private failed = false;
 
-  constructor(private readonly o: ScreenDimmerOptions) {}
+  constructor(private readonly options: ScreenDimmerOptions) {}
 
   start(): void {
-    if (!this.o.backlight) {
-      this.o.log('screen: no writable backlight under /sys/class/backlight, brightness schedule off');
+    if (!this.options.backlight) {
+      this.options.log('screen: no writable backlight under /sys/class/backlight, brightness schedule off');
       return;
     }
     this.apply();
@@ -37,23 +39,30 @@ export class ScreenDimmer {
 
   /** A touch on the screen: full brightness for wakeSeconds. Returns the level set, or null without a backlight. */
   wake(): number | null {
-    this.touchedAt = this.o.now();
+    this.touchedAt = this.options.now();
     return this.apply();
   }
 
+  /** Set below the day level (the night schedule), and so hardly seen. */
+  get dimmed(): boolean {
+    return this.lastLevel !== null && this.lastLevel < this.options.brightness().dayLevel;
+  }
+
   apply(): number | null {
-    const bl = this.o.backlight;
+    const bl = this.options.backlight;
     if (!bl) return null;
-    const b = this.o.brightness();
-    const p = localParts(this.o.now(), this.o.timeZone());
-    const level = brightnessAt(p.hour * 60 + p.minute, b, this.o.now() - this.touchedAt < b.wakeSeconds * 1000);
+    const b = this.options.brightness();
+    const p = localParts(this.options.now(), this.options.timeZone());
+    const level = brightnessAt(p.hour * 60 + p.minute, b, this.options.now() - this.touchedAt < b.wakeSeconds * 1000);
     if (level === this.lastLevel) return level;
     try {
       bl.set(level);
+      const was = this.dimmed;
       this.lastLevel = level;
       this.failed = false;
+      if (this.dimmed !== was) this.options.onDimmedChange?.(this.dimmed);
     } catch (err) {
-      if (!this.failed) this.o.log(`screen: cannot set ${bl.name} brightness: ${(err as Error).message}`);
+      if (!this.failed) this.options.log(`screen: cannot set ${bl.name} brightness: ${(err as Error).message}`);
       this.failed = true;
     }
     return level;

@@ -11,12 +11,12 @@ export interface KioskWindowOptions {
 
 export const pageUrl = (buildDir: string): string => pathToFileURL(join(buildDir, '..', 'renderer', 'index.html')).href;
 
-export function createKioskWindow(o: KioskWindowOptions): BrowserWindow {
+export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1024,
     height: 600,
-    kiosk: o.kiosk,
-    fullscreen: o.kiosk,
+    kiosk: options.kiosk,
+    fullscreen: options.kiosk,
     autoHideMenuBar: true,
     backgroundColor: '#0b0f14',
     show: false,
@@ -24,7 +24,7 @@ export function createKioskWindow(o: KioskWindowOptions): BrowserWindow {
       // The preload is reviewed and required: sandboxed, it exposes one named
       // function per operation through contextBridge, invoke only, never
       // ipcRenderer or a channel name (electronegativity asks for that review).
-      preload: join(o.buildDir, '..', 'preload', 'index.js'), // eng-disable PRELOAD_JS_CHECK
+      preload: join(options.buildDir, '..', 'preload', 'index.js'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -34,7 +34,7 @@ export function createKioskWindow(o: KioskWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: o.devTools,
+      devTools: options.devTools,
       navigateOnDragDrop: false,
       // A middle click (auxclick) could open a link in a new window; none are allowed.
       disableBlinkFeatures: 'Auxclick',
@@ -44,6 +44,6 @@ export function createKioskWindow(o: KioskWindowOptions): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   // A wall screen: pinch-zooming the whole page would strand the household.
   win.webContents.on('did-finish-load', () => void win.webContents.setVisualZoomLevelLimits(1, 1));
-  void win.loadURL(pageUrl(o.buildDir));
+  void win.loadURL(pageUrl(options.buildDir));
   return win;
 }

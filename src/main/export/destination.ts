@@ -20,7 +20,7 @@ export interface Mount {
 }
 
 // /proc/mounts escapes space, tab, newline and backslash as octal.
-const unescape = (s: string): string => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+const unescape = (s: string): string => s.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 
 export function parseMounts(text: string): Mount[] {
   return text
@@ -36,11 +36,11 @@ const defaultMediaDirs = (): string[] => {
 };
 
 /** USB sticks and cards mounted for this user, most recently mounted last. */
-export function removableMounts(o: DestinationOptions = {}): Mount[] {
-  const roots = o.mediaDirs ?? defaultMediaDirs();
+export function removableMounts(options: DestinationOptions = {}): Mount[] {
+  const roots = options.mediaDirs ?? defaultMediaDirs();
   const under = (dir: string): boolean => roots.some((r) => dir.startsWith(`${r}/`));
   try {
-    return parseMounts(readFileSync(o.mountsFile ?? '/proc/mounts', 'utf8')).filter((m) => under(m.dir));
+    return parseMounts(readFileSync(options.mountsFile ?? '/proc/mounts', 'utf8')).filter((m) => under(m.dir));
   } catch {
     // No /proc (not Linux): any folder under the media roots is taken for a stick.
     return roots.flatMap((r) => {
@@ -71,10 +71,10 @@ export function downloadsDir(env: Record<string, string | undefined> = process.e
 }
 
 /** A writable stick when one is mounted, else the configured folder. */
-export function chooseDestination(o: DestinationOptions = {}): Destination {
-  const stick = removableMounts(o)
+export function chooseDestination(options: DestinationOptions = {}): Destination {
+  const stick = removableMounts(options)
     .filter((m) => m.writable)
     .at(-1);
   if (stick) return { kind: 'usb', dir: stick.dir, device: stick.device || null };
-  return { kind: 'folder', dir: o.folder ?? downloadsDir(o.env), device: null };
+  return { kind: 'folder', dir: options.folder ?? downloadsDir(options.env), device: null };
 }

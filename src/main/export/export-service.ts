@@ -5,9 +5,8 @@ import type { Destination, ExportJob, StartExportRequest } from '../../shared/ki
 import { localDateKey } from '../../shared/local-time';
 import type { Calibration } from '../acquisition/calibration';
 import { NotFoundError } from '../core/dispatch';
-import { countReadings, iterateReadings } from '../storage/reading-iterator';
 import { ExportError, writeCsvFile } from './csv-file-writer';
-import { csvLines } from './csv-rows';
+import { csvExport } from './csv-export';
 import type { Mount } from './destination';
 import { type CommandRunner, ejectMount } from './eject';
 import { resolveRange } from './export-range';
@@ -39,7 +38,7 @@ export class ExportService {
   private nextId = 1;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly o: ExportServiceOptions) {}
+  constructor(private readonly options: ExportServiceOptions) {}
 
   get(id: number): ExportJob {
     const job = this.jobs.get(id);
@@ -57,32 +56,30 @@ export class ExportService {
       return job;
     };
     if (this.running) return fail(new ExportError('io', 'another export is still running'));
-    const tz = this.o.timeZone();
-    const { from, to } = resolveRange(req.range, this.o.now(), tz);
-    const destination = this.o.destination();
+    const tz = this.options.timeZone();
+    const { from, to } = resolveRange(req.range, this.options.now(), tz);
+    const destination = this.options.destination();
     const stem = `corcy-power_${localDateKey(from, tz)}_${localDateKey(to - 1, tz)}_${req.resolution}`;
     let file: string;
     let db: Database.Database;
     try {
       file = freeName(destination.dir, stem);
-      db = this.o.openReader();
+      db = this.options.openReader();
     } catch (err) {
       return fail(new ExportError('no_destination', (err as Error).message));
     }
-    const total = countReadings(db, from, to);
-    let job: ExportJob = { state: 'running', id, rows: 0, total, file, destination };
-    this.jobs.set(id, job);
-    const cal = this.o.calibration();
-    const { lines, rows } = csvLines(iterateReadings(db, from, to, cal), {
-      calibration: cal,
+    let job: ExportJob | null = null;
+    const { lines, rows, total } = csvExport(db, { from, to }, {
       resolution: req.resolution,
       locale: req.locale,
       timeZone: tz,
-      onReading: (n) => {
-        if (job.state === 'running') job = { ...job, rows: n };
-        this.jobs.set(id, job);
+      calibration: this.options.calibration(),
+      onProgress: (n) => {
+        if (job?.state === 'running') this.jobs.set(id, (job = { ...job, rows: n }));
       },
     });
+    job = { state: 'running', id, rows: 0, total, file, destination };
+    this.jobs.set(id, job);
     this.running = writeCsvFile(lines, file, destination.kind === 'usb')
       .then((bytes) => {
         this.jobs.set(id, { state: 'done', id, rows: rows(), bytes, file, destination });
@@ -103,6 +100,6 @@ export class ExportService {
   }
 
   eject(dir: string): Promise<{ ok: boolean; message: string }> {
-    return ejectMount(dir, this.o.mounts(), this.o.run);
+    return ejectMount(dir, this.options.mounts(), this.options.run);
   }
 }

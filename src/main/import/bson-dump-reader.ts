@@ -25,6 +25,44 @@ export interface DumpInput {
   rawBytesRead(): number;
 }
 
+/** The documents and unreadable records of the batch being read, with their byte offsets. */
+class BatchBuilder {
+  private docs: Record<string, unknown>[] = [];
+  private offsets: number[] = [];
+  private bad: { position: string; detail: string }[] = [];
+
+  get size(): number {
+    return this.docs.length + this.bad.length;
+  }
+
+  add(doc: Record<string, unknown>, offset: number): void {
+    this.docs.push(doc);
+    this.offsets.push(offset);
+  }
+
+  unreadable(offset: number, detail: string): void {
+    this.bad.push({ position: `byte ${offset}`, detail });
+  }
+
+  /** The batch so far, resuming after `resumeAt`; the builder starts afresh. */
+  cut(resumeAt: string, done: number): SourceBatch {
+    const docs = this.docs;
+    const offsets = this.offsets;
+    const batch: SourceBatch = {
+      docs,
+      check: (i, now) => checkRecord(docs[i]!, now),
+      positionOf: (i) => `byte ${offsets[i]}`,
+      unreadable: this.bad,
+      resumeAt,
+      done,
+    };
+    this.docs = [];
+    this.offsets = [];
+    this.bad = [];
+    return batch;
+  }
+}
+
 /**
  * mongodump's format: documents back to back, each prefixed by its length.
  * Streamed, so a dump of any size takes a few MB. Resume points are offsets
@@ -36,25 +74,8 @@ export async function* dumpBatches(input: DumpInput): AsyncGenerator<SourceBatch
   let pending: Buffer = Buffer.alloc(0);
   let base = 0; // stream offset of pending[0]
   let cutGzip = false;
-  let docs: Record<string, unknown>[] = [];
-  let offsets: number[] = [];
-  let unreadable: { position: string; detail: string }[] = [];
-  const cut = (): SourceBatch => {
-    const batchOffsets = offsets;
-    const batchDocs = docs;
-    const batch: SourceBatch = {
-      docs,
-      check: (i, now) => checkRecord(batchDocs[i]!, now),
-      positionOf: (i) => `byte ${batchOffsets[i]}`,
-      unreadable,
-      resumeAt: String(base),
-      done: gzip ? input.rawBytesRead() : base,
-    };
-    docs = [];
-    offsets = [];
-    unreadable = [];
-    return batch;
-  };
+  const batch = new BatchBuilder();
+  const cut = (): SourceBatch => batch.cut(String(base), gzip ? input.rawBytesRead() : base);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
@@ -68,14 +89,13 @@ export async function* dumpBatches(input: DumpInput): AsyncGenerator<SourceBatch
         const offset = base + at;
         if (offset >= skipTo) {
           try {
-            docs.push(readLegacyFields(pending, at, at + len) ?? deserialize(pending.subarray(at, at + len)));
-            offsets.push(offset);
+            batch.add(readLegacyFields(pending, at, at + len) ?? deserialize(pending.subarray(at, at + len)), offset);
           } catch (e) {
-            unreadable.push({ position: `byte ${offset}`, detail: (e as Error).message });
+            batch.unreadable(offset, (e as Error).message);
           }
         }
         at += len;
-        if (docs.length + unreadable.length >= batchSize) {
+        if (batch.size >= batchSize) {
           pending = pending.subarray(at);
           base += at;
           at = 0;
@@ -95,8 +115,8 @@ export async function* dumpBatches(input: DumpInput): AsyncGenerator<SourceBatch
   }
   if ((pending.length > 0 || cutGzip) && base >= skipTo) {
     // A dump cut short (mongodump killed, disk full): the last document is incomplete.
-    unreadable.push({ position: `byte ${base}`, detail: `truncated: ${pending.length} bytes at the end of the ${cutGzip ? 'decompressed ' : ''}stream` });
+    batch.unreadable(base, `truncated: ${pending.length} bytes at the end of the ${cutGzip ? 'decompressed ' : ''}stream`);
     base += pending.length;
   }
-  if (docs.length + unreadable.length > 0 || base > skipTo) yield cut();
+  if (batch.size > 0 || base > skipTo) yield cut();
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SkipReason } from './legacy-record';
+import { STAGED_WIDTH } from '../storage/reading-codec';
 
 /** Everything an import counts, saved with each batch so a resumed run continues the sums. */
 export interface ImportCounts {
@@ -58,9 +59,6 @@ export interface ImportState {
   resumed: boolean;
 }
 
-/** Columns per staged row in a flat buffer: k, mean_d, min_o, max_o, rms_mc, flags. */
-export const ROW6 = 6;
-
 /**
  * The import's own tables (see migration v3): its progress, the records waiting
  * because they came out of time order, and the skipped records until the report
@@ -117,8 +115,8 @@ export class ImportJournal {
 
   hold(rows: Float64Array, from: number, to: number): void {
     for (let i = from; i < to; i++) {
-      const at = i * ROW6;
-      this.holdStmt.run(this.identity, rows[at], rows[at + 1], rows[at + 2], rows[at + 3], rows[at + 4], rows[at + 5]);
+      const at = i * STAGED_WIDTH;
+      this.holdStmt.run(this.identity, ...rows.subarray(at, at + STAGED_WIDTH));
     }
   }
 
@@ -127,19 +125,19 @@ export class ImportJournal {
   }
 
   /** Up to `limit` held rows in time order, as a flat buffer: the late ones, once the rest is merged. */
-  pending(limit: number): { rows: Float64Array; n: number } {
+  pending(limit: number): { rows: Float64Array; count: number } {
     return this.flat(this.heldStmt.all(this.identity, -Infinity, limit) as number[][]);
   }
 
   /** Held rows newer than key `k`: the tail of the last batch, waiting for records a little out of order. */
-  pendingAfter(k: number): { rows: Float64Array; n: number } {
+  pendingAfter(k: number): { rows: Float64Array; count: number } {
     return this.flat(this.heldStmt.all(this.identity, k, -1) as number[][]);
   }
 
-  private flat(got: number[][]): { rows: Float64Array; n: number } {
-    const rows = new Float64Array(got.length * ROW6);
-    got.forEach((r, i) => rows.set(r, i * ROW6));
-    return { rows, n: got.length };
+  private flat(got: number[][]): { rows: Float64Array; count: number } {
+    const rows = new Float64Array(got.length * STAGED_WIDTH);
+    got.forEach((r, i) => rows.set(r, i * STAGED_WIDTH));
+    return { rows, count: got.length };
   }
 
   /** Drops held rows from key `after` (excluded) up to `k` once merged, in the same transaction. */

@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { Calibration } from '../acquisition/calibration';
-import { FloorEnergy, windowEnergyMj } from '../energy/floor-energy';
+import { FloorEnergy } from '../energy/floor-energy';
 import { spanBetween } from '../energy/span';
-import { ROW_WIDTH, keyTime, rowKey, storedPower } from '../storage/reading-codec';
-import { RollupBatch } from '../storage/rollup-batch';
+import { STAGED, STAGED_WIDTH, keyTime, rowKey } from '../storage/reading-codec';
 import { MINUTE_MS, rollupBucketings } from '../storage/rollup-levels';
-import { rawRowInserter, rollupApplier } from '../storage/rollup-sink';
-import { type ImportCounts, ROW6 } from './import-journal';
+import { RowBatch, rowBatchWriter } from '../storage/row-sink';
+import type { ImportCounts } from './import-journal';
 
 export interface MergeOptions {
   calibration: Calibration;
@@ -40,8 +39,7 @@ export class ImportMerge {
   private readonly rawAfter: Database.Statement<[number], { k: number; rms_mc: number; span_ms: number }>;
   private readonly setSpan: Database.Statement<[number, number]>;
   private readonly advanceCursor: Database.Statement<[number, number]>;
-  private readonly insertRows: (raw: Float64Array, rows: number) => void;
-  private readonly applyRollups: (batch: RollupBatch) => void;
+  private readonly writeBatch: (batch: RowBatch) => void;
   private readonly levels;
 
   /** The last imported reading of the current run (NaN: no run, the predecessor must be looked up). */
@@ -51,7 +49,7 @@ export class ImportMerge {
 
   constructor(
     db: Database.Database,
-    private readonly o: MergeOptions,
+    private readonly options: MergeOptions,
     /** Where a killed import stopped inside a run (null: not inside one). */
     resumePrevT: number | null,
     private readonly counts: ImportCounts,
@@ -63,9 +61,8 @@ export class ImportMerge {
     this.rawAfter = db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k > ? ORDER BY k LIMIT 1');
     this.setSpan = db.prepare('UPDATE reading SET span_ms = ? WHERE k = ?');
     this.advanceCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0 AND (last_t IS NULL OR last_t < ?)');
-    this.insertRows = rawRowInserter(db);
-    this.applyRollups = rollupApplier(db);
-    this.levels = rollupBucketings(o.timeZone);
+    this.writeBatch = rowBatchWriter(db);
+    this.levels = rollupBucketings(() => options.timeZone);
     if (resumePrevT !== null) {
       // Stopped inside a run: its minute is ours, even though its rollup now says "held".
       this.prevT = resumePrevT;
@@ -85,17 +82,13 @@ export class ImportMerge {
    * this reads and what it writes.
    */
   merge(rows: Float64Array, from: number, to: number): void {
-    const cal = this.o.calibration;
-    const energy = new FloorEnergy(cal);
-    const batch = new RollupBatch(this.levels, this.o.rawFrom);
-    const raw = new Float64Array((to - from) * ROW_WIDTH);
-    let nRaw = 0;
+    const batch = this.newBatch(to - from);
     let last = NaN;
     for (let i = from; i < to; i++) {
-      const at6 = i * ROW6;
-      const k = rows[at6]!;
+      const at = i * STAGED_WIDTH;
+      const k = rows[at + STAGED.key]!;
       const t = keyTime(k);
-      if (t > this.o.liveAfter) {
+      if (t > this.options.liveAfter) {
         this.counts.whileRecording++;
         this.closeRun(batch);
         continue;
@@ -113,34 +106,23 @@ export class ImportMerge {
         continue;
       }
       if (Number.isNaN(this.prevT)) this.prevT = this.predecessor(k, m);
-      const span = spanBetween(this.prevT, NaN, t, NaN, this.o.maxGapMs);
-      const rmsMc = rows[at6 + 4]!;
-      batch.add(t, Math.round(storedPower(rmsMc, cal)), energy.add(rmsMc / 1000, span), span);
-      if (t >= this.o.rawFrom) {
-        const at = nRaw++ * ROW_WIDTH;
-        raw[at] = k;
-        raw[at + 1] = rows[at6 + 1]!;
-        raw[at + 2] = rows[at6 + 2]!;
-        raw[at + 3] = rows[at6 + 3]!;
-        raw[at + 4] = rows[at6 + 4]!;
-        raw[at + 5] = span;
-        raw[at + 6] = rows[at6 + 5]!;
-        this.counts.raw++;
-      } else this.counts.rollupOnly++;
+      const row = { key: k, meanD: rows[at + STAGED.meanD]!, minO: rows[at + STAGED.minO]!, maxO: rows[at + STAGED.maxO]!, rmsMc: rows[at + STAGED.rmsMc]!, flags: rows[at + STAGED.flags]! };
+      batch.addEncoded(row, spanBetween(this.prevT, NaN, t, NaN, this.options.maxGapMs));
+      if (t >= this.options.rawFrom) this.counts.raw++;
+      else this.counts.rollupOnly++;
       this.prevT = t;
       last = t;
     }
-    this.insertRows(raw, nRaw);
-    this.applyRollups(batch);
+    this.writeBatch(batch);
     // A restarted kiosk continues its timeline after imported readings newer than its own.
     if (!Number.isNaN(last)) this.advanceCursor.run(last, last);
   }
 
   /** Ends the run in progress (the source is done, or what follows is held back): in the caller's transaction. */
   endRun(): void {
-    const batch = new RollupBatch(this.levels, this.o.rawFrom);
+    const batch = this.newBatch(0);
     this.closeRun(batch);
-    this.applyRollups(batch);
+    this.writeBatch(batch);
     // The next row asks again whether its minute is held: this run may have filled it.
     this.minute = NaN;
   }
@@ -160,7 +142,13 @@ export class ImportMerge {
   }
 
   /** The stored reading right after a run had missing time (or nothing) before it: give it its real span. */
-  private closeRun(batch: RollupBatch): void {
+  private newBatch(capacity: number): RowBatch {
+    const calibration = this.options.calibration;
+    // A pool of near-floor windows lives for one merge call, as the merge's transaction does.
+    return new RowBatch({ calibration, energy: new FloorEnergy(calibration), rawFrom: this.options.rawFrom, levels: this.levels }, capacity);
+  }
+
+  private closeRun(batch: RowBatch): void {
     if (Number.isNaN(this.prevT)) return;
     const end = this.prevT;
     this.prevT = NaN;
@@ -170,10 +158,9 @@ export class ImportMerge {
     if (!next || next.span_ms > 0) return;
     const t = keyTime(next.k);
     if (next.span_ms < 0 && t + next.span_ms > end) return;
-    const span = spanBetween(end, NaN, t, NaN, this.o.maxGapMs);
+    const span = spanBetween(end, NaN, t, NaN, this.options.maxGapMs);
     if (span === next.span_ms) return;
-    const rms = next.rms_mc / 1000;
-    batch.respan(t, windowEnergyMj(this.o.calibration, rms, next.span_ms), next.span_ms, windowEnergyMj(this.o.calibration, rms, span), span);
+    batch.respan(t, next.rms_mc, next.span_ms, span);
     this.setSpan.run(span, next.k);
     this.counts.respanned++;
   }

@@ -13,22 +13,11 @@ export interface MongoOptions {
 }
 
 /**
- * A live MongoDB, read with a cursor in _id order (the index every collection
- * has), never whole: a resume continues after the last _id committed. Documents
- * come back from the driver as the BSON dump's do, so both share every check.
+ * What total() and batches() await before reading. The handshake tells the server's wire version at
+ * once; without listening for it the driver would retry a server too old for it
+ * until serverSelectionTimeoutMS.
  */
-export function mongodbSource(url: string, o: MongoOptions): LegacySource {
-  const label = `${redactedUrl(url)} ${o.db}.${o.collection}`;
-  const timeout = o.timeoutMs ?? 10_000;
-  let client: MongoClient;
-  try {
-    client = new MongoClient(url, { serverSelectionTimeoutMS: timeout, connectTimeoutMS: timeout, appName: 'corcy-power-import' });
-  } catch (e) {
-    throw new SourceError(`invalid MongoDB URL ${redactedUrl(url)}: ${(e as Error).message}`);
-  }
-  const collection = () => client.db(o.db).collection(o.collection);
-  // The handshake tells the server's wire version at once; without this the
-  // driver would retry the refused server until serverSelectionTimeoutMS.
+function connector(client: MongoClient, url: string): () => Promise<void> {
   let tooOld: SourceError | null = null;
   const refusedAsOld = new Promise<never>((_, reject) => {
     client.on('serverDescriptionChanged', ({ newDescription }) => {
@@ -37,7 +26,7 @@ export function mongodbSource(url: string, o: MongoOptions): LegacySource {
     });
   });
   refusedAsOld.catch(() => undefined);
-  const connected = async (): Promise<void> => {
+  return async (): Promise<void> => {
     try {
       await Promise.race([client.connect(), refusedAsOld]);
     } catch (e) {
@@ -45,6 +34,24 @@ export function mongodbSource(url: string, o: MongoOptions): LegacySource {
       throw new SourceError(`cannot reach MongoDB at ${redactedUrl(url)}: ${(e as Error).message}`);
     }
   };
+}
+
+/**
+ * A live MongoDB, read with a cursor in _id order (the index every collection
+ * has), never whole: a resume continues after the last _id committed. Documents
+ * come back from the driver as the BSON dump's do, so both share every check.
+ */
+export function mongodbSource(url: string, options: MongoOptions): LegacySource {
+  const label = `${redactedUrl(url)} ${options.db}.${options.collection}`;
+  const timeout = options.timeoutMs ?? 10_000;
+  let client: MongoClient;
+  try {
+    client = new MongoClient(url, { serverSelectionTimeoutMS: timeout, connectTimeoutMS: timeout, appName: 'corcy-power-import' });
+  } catch (e) {
+    throw new SourceError(`invalid MongoDB URL ${redactedUrl(url)}: ${(e as Error).message}`);
+  }
+  const collection = () => client.db(options.db).collection(options.collection);
+  const connected = connector(client, url);
   return {
     label,
     identity: `mongodb:${label}`,

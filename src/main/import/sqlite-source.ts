@@ -6,11 +6,15 @@ import { type LegacySource, type SourceBatch, SourceError } from './legacy-sourc
 // In checkValues' order.
 const COLUMNS = ['time', 'channel', 'mean', 'rms', 'minadc', 'maxadc'];
 
-/**
- * The old `power.db` (table `adc`), read-only, in rowid order: the order the old
- * daemon inserted in, and a resume point that stays valid while the file grows.
- */
-export function sqliteSource(path: string): LegacySource {
+interface OpenedAdc {
+  db: Database.Database;
+  /** Rows after a rowid, in rowid order, as arrays (not objects: a year is tens of millions of rows). */
+  page: Database.Statement<[number, number], unknown[]>;
+  bounds: { lo: number | null; hi: number | null };
+}
+
+/** Opens the file read-only and checks it is the old system's: table `adc` with its columns, read by rowid. */
+function openAdc(path: string): OpenedAdc {
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -33,12 +37,20 @@ export function sqliteSource(path: string): LegacySource {
   if (missing.length > 0) fail(`${path}: table "adc" lacks column(s) ${missing.join(', ')}`);
   let page: Database.Statement<[number, number], unknown[]>;
   try {
-    // Arrays, not objects: a year is tens of millions of rows.
     page = db.prepare<[number, number], unknown[]>(`SELECT rowid, ${COLUMNS.join(', ')} FROM adc WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw(true);
   } catch (e) {
     return fail(`${path}: table "adc" has no rowid to read it in order (${(e as Error).message})`);
   }
   const bounds = db.prepare('SELECT min(rowid) AS lo, max(rowid) AS hi FROM adc').get() as { lo: number | null; hi: number | null };
+  return { db, page, bounds };
+}
+
+/**
+ * The old `power.db` (table `adc`), read-only, in rowid order: the order the old
+ * daemon inserted in, and a resume point that stays valid while the file grows.
+ */
+export function sqliteSource(path: string): LegacySource {
+  const { db, page, bounds } = openAdc(path);
   const first = bounds.lo ?? 1;
 
   return {

@@ -26,7 +26,7 @@ export interface LauncherOptions {
  * run. A crash restarts the app (a desktop session would not); exit status 0 is
  * a deliberate quit, or a second instance giving way, and ends the loop.
  */
-export function launcherScript(o: LauncherOptions): string {
+export function launcherScript(options: LauncherOptions): string {
   return [
     '#!/bin/sh',
     '# Starts the CorcyPower kiosk (written by corcy-power install-kiosk; edits are overwritten).',
@@ -35,7 +35,7 @@ export function launcherScript(o: LauncherOptions): string {
     `delay=${RESTART_DELAY_S}`,
     '[ -n "$CORCY_POWER_RESTART_DELAY" ] && delay=$CORCY_POWER_RESTART_DELAY',
     'while :; do',
-    `  ${o.electronCommand} ${KIOSK_FLAGS.join(' ')} "$@"`,
+    `  ${options.electronCommand} ${KIOSK_FLAGS.join(' ')} "$@"`,
     '  status=$?',
     '  [ "$status" -eq 0 ] && exit 0',
     '  echo "corcy-power-kiosk: exited with status $status, restarting in $delay s" >&2',
@@ -54,13 +54,13 @@ export interface AutostartOptions {
  * XDG autostart entry (~/.config/autostart): labwc (through xdg-autostart),
  * wayfire and the X11 LXDE session of Raspberry Pi OS all honour it.
  */
-export function autostartEntry(o: AutostartOptions): string {
+export function autostartEntry(options: AutostartOptions): string {
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=CorcyPower',
     'Comment=Home power monitor kiosk',
-    `Exec=${o.launcher}`,
+    `Exec=${options.launcher}`,
     'Icon=corcy-power',
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
@@ -74,21 +74,26 @@ export interface CageUnitOptions {
   user: string;
   launcher: string;
   tty: number;
+  /** What runs on the screen, for the description; the Electron app by default. */
+  what?: string;
+  /** A unit the kiosk needs running first (the browser kiosk's serve). */
+  needs?: string;
 }
 
 /** A bare kiosk: no desktop, cage owns the screen on one VT, restarted when it dies. */
-export function cageUnit(o: CageUnitOptions): string {
-  const tty = `tty${o.tty}`;
+export function cageUnit(options: CageUnitOptions): string {
+  const tty = `tty${options.tty}`;
   return [
     '[Unit]',
-    'Description=CorcyPower kiosk (cage on ' + tty + ')',
+    `Description=CorcyPower kiosk (${options.what ? options.what + ' ' : ''}cage on ${tty})`,
     'After=systemd-user-sessions.service plymouth-quit-wait.service',
+    ...(options.needs ? [`Wants=${options.needs}`, `After=${options.needs}`] : []),
     `Conflicts=getty@${tty}.service`,
     `After=getty@${tty}.service`,
     'Wants=dbus.socket systemd-logind.service',
     '',
     '[Service]',
-    `User=${o.user}`,
+    `User=${options.user}`,
     'Environment=XDG_SESSION_TYPE=wayland',
     'PAMName=login',
     `TTYPath=/dev/${tty}`,
@@ -101,7 +106,7 @@ export function cageUnit(o: CageUnitOptions): string {
     'UtmpIdentifier=' + tty,
     'UtmpMode=user',
     // -d: no client-side decorations; the app is alone on the screen.
-    `ExecStart=/usr/bin/cage -d -- ${o.launcher} ${CAGE_FLAGS.join(' ')}`,
+    `ExecStart=/usr/bin/cage -d -- ${options.launcher} ${CAGE_FLAGS.join(' ')}`,
     'Restart=always',
     'RestartSec=3',
     '',
@@ -123,8 +128,8 @@ export interface ServeUnitOptions {
 }
 
 /** Headless: `corcy-power serve` for a Pi without a screen, like the old mcpd + dashboard. */
-export function serveUnit(o: ServeUnitOptions): string {
-  const args = o.args.length ? ' ' + o.args.join(' ') : '';
+export function serveUnit(options: ServeUnitOptions): string {
+  const args = options.args.length ? ' ' + options.args.join(' ') : '';
   return [
     '[Unit]',
     'Description=CorcyPower headless recorder and web view',
@@ -132,10 +137,10 @@ export function serveUnit(o: ServeUnitOptions): string {
     'Wants=network-online.target',
     '',
     '[Service]',
-    `User=${o.user}`,
+    `User=${options.user}`,
     // systemd applies the user's groups (initgroups), so membership of spi, given
     // at install, opens /dev/spidev*; naming the group here would fail off a Pi.
-    `ExecStart=${o.command} serve${args}`,
+    `ExecStart=${options.command} serve${args}`,
     'Restart=always',
     'RestartSec=5',
     // SIGTERM makes serve write its last batch of readings before it exits.
@@ -163,14 +168,14 @@ export interface CommandWrapperOptions {
  * runs with --no-sandbox and headless. Everything else, the window first, keeps
  * the sandbox (and the app refuses a window without it: sandbox-guard.ts).
  */
-export function commandWrapper(o: CommandWrapperOptions): string {
+export function commandWrapper(options: CommandWrapperOptions): string {
   return [
     '#!/bin/sh',
     '# The corcy-power command (installed by the CorcyPower package; edits are overwritten).',
     'if [ "$1" = install-kiosk ] && [ "$(id -u)" = 0 ]; then',
-    `  exec ${o.executable} --no-sandbox --ozone-platform=headless "$@"`,
+    `  exec ${options.executable} --no-sandbox --ozone-platform=headless "$@"`,
     'fi',
-    `exec ${o.executable} "$@"`,
+    `exec ${options.executable} "$@"`,
     '',
   ].join('\n');
 }

@@ -4,9 +4,8 @@ import { ExportQuerySchema } from '../../shared/kiosk-contract';
 import type { Calibration } from '../acquisition/calibration';
 import { describeIssues } from '../core/zod-issues';
 import { pumpLines } from '../export/csv-file-writer';
-import { csvLines } from '../export/csv-rows';
-import { resolveQueryRange } from '../export/export-range';
-import { iterateReadings } from '../storage/reading-iterator';
+import { csvExport } from '../export/csv-export';
+import { rangeOf } from '../../shared/instant';
 import { SECURITY_HEADERS } from './security-headers';
 import { waitForDrain } from './wait-for-drain';
 
@@ -38,10 +37,9 @@ export async function streamCsvExport(query: Record<string, unknown>, res: Serve
   if (!parsed.success) return sendError(res, 400, 'invalid_request', `export.csv: ${describeIssues(parsed.error.issues).join('; ')}`);
   const q = parsed.data;
   const tz = src.timeZone();
-  const r = resolveQueryRange(q, tz);
+  const r = rangeOf(q, tz, MAX_RANGE_MS);
   if (!r.ok) return sendError(res, 400, 'invalid_request', `export.csv: field "${r.field}": ${r.message}`);
   const { from, to } = r.range;
-  if (to - from > MAX_RANGE_MS) return sendError(res, 400, 'invalid_request', 'export.csv: field "to": at most 10 years at once');
 
   let db: Database.Database;
   try {
@@ -56,7 +54,7 @@ export async function streamCsvExport(query: Record<string, unknown>, res: Serve
       'Content-Disposition': `attachment; filename="corcy-power_${q.resolution}.csv"`,
       'Cache-Control': 'no-store',
     });
-    const { lines } = csvLines(iterateReadings(db, from, to, src.calibration()), { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: src.calibration() });
+    const { lines } = csvExport(db, { from, to }, { resolution: q.resolution, locale: q.locale, timeZone: tz, calibration: src.calibration() });
     await pumpLines(lines, (chunk) => (res.write(chunk) ? Promise.resolve() : waitForDrain(res, idleMs)));
     res.end();
   } catch {

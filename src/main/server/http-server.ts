@@ -25,8 +25,8 @@ export interface HttpServerOptions extends LiveSource {
 }
 
 const route = (method: string, path: string): string => `${method} ${path}`;
-const ROUTES = new Map<string, OpName>(Object.entries(OPS).map(([op, o]) => [route(o.method, o.path), op as OpName]));
-const PATHS = new Set<string>(Object.values(OPS).map((o) => o.path));
+const ROUTES = new Map<string, OpName>(Object.entries(OPS).map(([op, spec]) => [route(spec.method, spec.path), op as OpName]));
+const PATHS = new Set<string>(Object.values(OPS).map((spec) => spec.path));
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return void res.destroy();
@@ -49,7 +49,7 @@ const STATUS_OF: Record<Extract<CallResult<unknown>, { ok: false }>['error']['co
   internal: 500,
 };
 
-async function callOp(op: OpName, req: IncomingMessage, url: URL, o: HttpServerOptions): Promise<[number, unknown]> {
+async function callOp(op: OpName, req: IncomingMessage, url: URL, options: HttpServerOptions): Promise<[number, unknown]> {
   const spec: { method: string; loopbackOnly?: true } = OPS[op];
   // A LAN client can look but not change anything.
   if (spec.loopbackOnly && !isLoopback(req)) return [403, problem('forbidden', `${op} is only allowed from this machine`)];
@@ -68,7 +68,7 @@ async function callOp(op: OpName, req: IncomingMessage, url: URL, o: HttpServerO
   }
   // The client left while its body came in: no work for nobody.
   if (req.socket.destroyed) return [499, problem('gone', 'client went away')];
-  const r = await dispatch(o.handlers, op, payload);
+  const r = await dispatch(options.handlers, op, payload);
   return r.ok ? [200, r.value] : [STATUS_OF[r.error.code], { error: r.error }];
 }
 
@@ -76,8 +76,8 @@ async function callOp(op: OpName, req: IncomingMessage, url: URL, o: HttpServerO
 export const ownPath = (url: URL): string => `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`;
 
 /** Checks Host, token and method; answers and returns false when the request goes no further. */
-function admit(req: IncomingMessage, res: ServerResponse, url: URL, method: string, o: HttpServerOptions): boolean {
-  if (!isAllowedHost(req.headers.host, o.bindHost)) {
+function admit(req: IncomingMessage, res: ServerResponse, url: URL, method: string, options: HttpServerOptions): boolean {
+  if (!isAllowedHost(req.headers.host, options.bindHost)) {
     sendJson(res, 421, problem('wrong_host', `this server does not answer for the name "${req.headers.host ?? ''}"`));
     return false;
   }
@@ -86,8 +86,8 @@ function admit(req: IncomingMessage, res: ServerResponse, url: URL, method: stri
     res.writeHead(405, { ...SECURITY_HEADERS, Allow: PATHS.has(url.pathname) ? 'GET, HEAD, POST' : 'GET, HEAD' }).end('method not allowed');
     return false;
   }
-  if (!o.token) return true;
-  const decision = decideAccess({ authorization: req.headers.authorization, cookie: req.headers.cookie, queryToken: url.searchParams.get('token') }, o.token);
+  if (!options.token) return true;
+  const decision = decideAccess({ authorization: req.headers.authorization, cookie: req.headers.cookie, queryToken: url.searchParams.get('token') }, options.token);
   if (decision === 'denied') {
     sendJson(res, 401, problem('unauthorized', 'a token is required: open the link corcy-power serve printed'));
     return false;
@@ -95,39 +95,39 @@ function admit(req: IncomingMessage, res: ServerResponse, url: URL, method: stri
   if (decision === 'exchange') {
     // Keep the token out of the address bar and the history: the cookie carries it from now on.
     url.searchParams.delete('token');
-    res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(o.token), Location: ownPath(url), 'Cache-Control': 'no-store' });
+    res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(options.token), Location: ownPath(url), 'Cache-Control': 'no-store' });
     res.end();
     return false;
   }
   return true;
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, o: HttpServerOptions): void {
+function handle(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
-  if (!admit(req, res, url, method, o)) return;
+  if (!admit(req, res, url, method, options)) return;
   const failed = (err: unknown): void => sendJson(res, 500, problem('internal', `${url.pathname} failed: ${(err as Error).message}`));
-  if (url.pathname === LIVE_PATH) return openLiveStream(req, res, o);
-  if (url.pathname === EXPORT_CSV_PATH && o.csvExport) {
+  if (url.pathname === LIVE_PATH) return openLiveStream(req, res, options);
+  if (url.pathname === EXPORT_CSV_PATH && options.csvExport) {
     const query = queryToObject(url.searchParams);
     if (!query.ok) return sendJson(res, 400, problem('invalid_request', query.message));
-    void streamCsvExport(query.value, res, o.csvExport).catch(failed);
+    void streamCsvExport(query.value, res, options.csvExport).catch(failed);
     return;
   }
   const op = ROUTES.get(route(method, url.pathname));
   if (op) {
-    void callOp(op, req, url, o).then(([status, body]) => (status === 499 ? res.destroy() : sendJson(res, status, body)), failed);
+    void callOp(op, req, url, options).then(([status, body]) => (status === 499 ? res.destroy() : sendJson(res, status, body)), failed);
     return;
   }
   if (url.pathname.startsWith('/api/')) return sendJson(res, 404, problem('unknown_operation', `no route ${url.pathname}`));
-  serveStatic(o.staticDir, url.pathname, res);
+  serveStatic(options.staticDir, url.pathname, res);
 }
 
 /** The HTTP door: the same handlers as IPC, through the same dispatch. Nothing a request does can end the process. */
-export function createHttpServer(o: HttpServerOptions): Server {
+export function createHttpServer(options: HttpServerOptions): Server {
   const server = createServer((req, res) => {
     try {
-      handle(req, res, o);
+      handle(req, res, options);
     } catch (err) {
       sendJson(res, 500, problem('internal', `request failed: ${(err as Error).message}`));
     }

@@ -1,14 +1,21 @@
 import type Database from 'better-sqlite3';
-import type { Calibration } from '../acquisition/calibration';
+import { type Calibration, DEFAULT_CALIBRATION } from '../acquisition/calibration';
 import { FloorEnergy } from '../energy/floor-energy';
 import { spanBetween } from '../energy/span';
-import { RMS_COLUMN, ROW_WIDTH as WIDTH, encodeInto, keyTime, storedPower } from './reading-codec';
+import { keyTime } from './reading-codec';
 import { ReadingColumns } from './reading-columns';
 import type { StoredReading } from './reading-store';
 import { RewindGuard } from './rewind-guard';
-import { RollupBatch } from './rollup-batch';
 import { type Bucketing, rollupBucketings } from './rollup-levels';
-import { rawRowInserter, rollupApplier } from './rollup-sink';
+import { RowBatch, rowBatchWriter } from './row-sink';
+
+/** For tests and benches: the default calibration and gap, Paris days, every row kept raw. */
+export const DEFAULT_WRITER: HistoryWriterOptions = {
+  calibration: () => DEFAULT_CALIBRATION,
+  maxGapMs: () => 10_000,
+  rawFrom: () => -Infinity,
+  timeZone: () => 'Europe/Paris',
+};
 
 /** A reading on its way to disk, with the monotonic time this process took it at (none for backfills of old data). */
 export type TimedReading = StoredReading & { mono?: number | null };
@@ -18,7 +25,7 @@ export interface HistoryWriterOptions {
   maxGapMs(): number;
   /** Readings older than this go to the rollups only: raw rows past retention are not kept. */
   rawFrom(): number;
-  timeZone: string;
+  timeZone(): string;
   log?(line: string): void;
 }
 
@@ -40,25 +47,23 @@ export class HistoryWriter {
   private prevT: number;
   private prevMono = NaN;
   private readonly levels: readonly Bucketing[];
-  private readonly applyRollups: (batch: RollupBatch) => void;
+  private readonly writeBatch: (batch: RowBatch) => void;
   private readonly setCursor: Database.Statement;
-  private readonly commit: (raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => void;
+  private readonly commit: (batch: RowBatch, lastT: number) => void;
   /** Carries a pool of near-floor windows from one batch to the next (lost on restart: a few W for a few s). */
   private readonly energy: FloorEnergy;
   private guard: RewindGuard;
 
   constructor(
     readonly db: Database.Database,
-    private readonly o: HistoryWriterOptions,
+    private readonly options: HistoryWriterOptions,
   ) {
-    this.levels = rollupBucketings(o.timeZone);
-    this.energy = new FloorEnergy(o.calibration());
-    const insertRows = rawRowInserter(db);
-    this.applyRollups = rollupApplier(db);
+    this.levels = rollupBucketings(options.timeZone);
+    this.energy = new FloorEnergy(options.calibration());
+    this.writeBatch = rowBatchWriter(db);
     this.setCursor = db.prepare('UPDATE cursor SET last_t = ? WHERE id = 0');
-    this.commit = db.transaction((raw: Float64Array, rows: number, batch: RollupBatch, lastT: number) => {
-      insertRows(raw, rows);
-      this.applyRollups(batch);
+    this.commit = db.transaction((batch: RowBatch, lastT: number) => {
+      this.writeBatch(batch);
       this.setCursor.run(lastT);
     });
     const cursor = db.prepare('SELECT last_t, rollups_from FROM cursor WHERE id = 0').get() as
@@ -74,18 +79,20 @@ export class HistoryWriter {
     return Number.isNaN(this.prevT) ? null : this.prevT;
   }
 
+  /** One transaction for the whole batch; returns how many rows were new. */
+  insert(rows: readonly TimedReading[]): number {
+    return rows.length === 0 ? 0 : this.write(rows).written;
+  }
+
   write(rows: readonly TimedReading[]): WriteResult {
     return this.writeColumns(ReadingColumns.of(rows));
   }
 
   writeColumns(c: ReadingColumns): WriteResult {
-    const cal = this.o.calibration();
-    this.energy.use(cal);
-    const rawFrom = this.o.rawFrom();
-    const batch = new RollupBatch(this.levels, rawFrom);
-    const raw = new Float64Array(c.length * WIDTH);
-    let rows = 0;
-    const maxGap = this.o.maxGapMs();
+    const calibration = this.options.calibration();
+    this.energy.use(calibration);
+    const batch = new RowBatch({ calibration, energy: this.energy, rawFrom: this.options.rawFrom(), levels: this.levels }, c.length);
+    const maxGap = this.options.maxGapMs();
     let lastT = this.prevT;
     let lastMono = this.prevMono;
     let refused = 0;
@@ -97,22 +104,16 @@ export class HistoryWriter {
         continue;
       }
       const mono = c.mono[i]!;
-      const span = spanBetween(lastT, lastMono, t, mono, maxGap);
-      const at = rows * WIDTH;
-      encodeInto(raw, at, t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, span, c.flags[i]!);
-      const rmsMc = raw[at + RMS_COLUMN]!;
-      batch.add(t, Math.round(storedPower(rmsMc, cal)), this.energy.add(rmsMc / 1000, span), span);
-      // Past retention: rollups only (the row just encoded is overwritten by the next).
-      if (t >= rawFrom) rows++;
+      batch.addReading(t, c.channel[i]!, c.mean[i]!, c.min[i]!, c.max[i]!, c.rms[i]!, spanBetween(lastT, lastMono, t, mono, maxGap), c.flags[i]!);
       lastT = t;
       lastMono = mono;
     }
-    if (refused > 0) this.o.log?.(`storage: ${refused} readings skipped: their minutes already hold readings (sent twice, or stamped before the clock went back)`);
+    if (refused > 0) this.options.log?.(`storage: ${refused} readings skipped: their minutes already hold readings (sent twice, or stamped before the clock went back)`);
     if (refused === c.length) {
       this.guard = guard;
       return { written: 0, refused };
     }
-    this.commit(raw, rows, batch, lastT);
+    this.commit(batch, lastT);
     // Only after the commit: a failed write leaves the timeline where the disk is.
     this.guard = guard;
     this.prevT = lastT;
@@ -122,19 +123,16 @@ export class HistoryWriter {
 
   /** Rows migrated from schema v1 have no rollups yet: build them once, from their stored spans. */
   private replayRollups(fromT: number): void {
-    const cal = this.o.calibration();
-    const energy = new FloorEnergy(cal);
+    const calibration = this.options.calibration();
+    const batch = new RowBatch({ calibration, energy: new FloorEnergy(calibration), rawFrom: -Infinity, levels: this.levels }, 0);
     this.db.transaction(() => {
-      const batch = new RollupBatch(this.levels);
       const rows = this.db.prepare('SELECT k, rms_mc, span_ms FROM reading WHERE k >= ? ORDER BY k').iterate(fromT * 8) as IterableIterator<{
         k: number;
         rms_mc: number;
         span_ms: number;
       }>;
-      for (const r of rows) {
-        batch.add(keyTime(r.k), Math.round(storedPower(r.rms_mc, cal)), energy.add(r.rms_mc / 1000, r.span_ms), r.span_ms);
-      }
-      this.applyRollups(batch);
+      for (const r of rows) batch.addRollupsOf(keyTime(r.k), r.rms_mc, r.span_ms);
+      this.writeBatch(batch);
       this.db.prepare('UPDATE cursor SET rollups_from = NULL WHERE id = 0').run();
     })();
   }

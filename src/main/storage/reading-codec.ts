@@ -21,12 +21,18 @@ export const rowKey = (t: number, channel: number): number => t * 8 + channel;
 export const keyTime = (k: number): number => Math.floor(k / 8);
 export const keyChannel = (k: number): number => k % 8;
 
-/** Columns per row in a flat buffer, in ReadingRow order. */
+/** A stored row's columns in a flat buffer (no object per row on the hot path), in ReadingRow order. */
+export const COL = { key: 0, meanD: 1, minO: 2, maxO: 3, rmsMc: 4, spanMs: 5, flags: 6 } as const;
 export const ROW_WIDTH = 7;
-/** Where rms_mc sits in a row of the flat buffer. */
-export const RMS_COLUMN = 4;
 
-/** Writes the four statistics columns (mean_d, min_o, max_o, rms_mc) from `at`: the one place they are encoded. */
+/** An imported row before its span is known: the stored columns less span_ms. */
+export const STAGED = { key: 0, meanD: 1, minO: 2, maxO: 3, rmsMc: 4, flags: 5 } as const;
+export const STAGED_WIDTH = 6;
+
+/**
+ * Writes the four statistics columns (mean_d, min_o, max_o, rms_mc) from `at`,
+ * in that order (as both layouts hold them): the one place they are encoded.
+ */
 export function encodeStatsInto(out: Float64Array, at: number, mean: number, min: number, max: number, rms: number): void {
   out[at] = Math.round(mean * 1000) - MID_MC;
   out[at + 1] = Math.round(min) - MID;
@@ -34,12 +40,12 @@ export function encodeStatsInto(out: Float64Array, at: number, mean: number, min
   out[at + 3] = Math.round(rms * 1000);
 }
 
-/** Writes one row's columns at `at` in a flat buffer: no object per row on the hot path. */
+/** Writes one stored row at `at` of a flat buffer. */
 export function encodeInto(out: Float64Array, at: number, t: number, channel: number, mean: number, min: number, max: number, rms: number, spanMs: number, flags: number): void {
-  out[at] = rowKey(t, channel);
-  encodeStatsInto(out, at + 1, mean, min, max, rms);
-  out[at + 5] = spanMs;
-  out[at + 6] = flags;
+  out[at + COL.key] = rowKey(t, channel);
+  encodeStatsInto(out, at + COL.meanD, mean, min, max, rms);
+  out[at + COL.spanMs] = spanMs;
+  out[at + COL.flags] = flags;
 }
 
 export function decodeReading(row: ReadingRow): StoredReading & { spanMs: number } {

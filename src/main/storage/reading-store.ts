@@ -1,35 +1,19 @@
 import type Database from 'better-sqlite3';
 import type { Reading } from '../../shared/contract';
-import { type Calibration, DEFAULT_CALIBRATION, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
+import { type Calibration, currentFromRms, powerFromCurrent } from '../acquisition/calibration';
 import { type ReadingRow, decodeReading, rowKey } from './reading-codec';
-import { HistoryWriter, type HistoryWriterOptions, type TimedReading } from './history-writer';
 
 /** What a row keeps: the window's statistics. Current and power follow from calibration. */
 export type StoredReading = Pick<Reading, 't' | 'channel' | 'mean' | 'min' | 'max' | 'rms' | 'flags'>;
 
-const DEFAULT_WRITER: HistoryWriterOptions = {
-  calibration: () => DEFAULT_CALIBRATION,
-  maxGapMs: () => 10_000,
-  rawFrom: () => -Infinity,
-  timeZone: 'Europe/Paris',
-};
-
-/** Raw readings: written through the HistoryWriter (rollups in the same transaction), read back by range. */
+/** Raw readings read back by range. Only the HistoryWriter (through the row sink) writes them. */
 export class ReadingStore {
-  readonly writer: HistoryWriter;
   private readonly rangeStmt: Database.Statement<[number, number], ReadingRow>;
+  private readonly countStmt: Database.Statement<[], { count: number }>;
 
-  constructor(
-    readonly db: Database.Database,
-    writerOptions: HistoryWriterOptions = DEFAULT_WRITER,
-  ) {
-    this.writer = new HistoryWriter(db, writerOptions);
+  constructor(readonly db: Database.Database) {
     this.rangeStmt = db.prepare('SELECT k, mean_d, min_o, max_o, rms_mc, span_ms, flags FROM reading WHERE k >= ? AND k <= ? ORDER BY k');
-  }
-
-  /** One transaction for the whole batch; returns how many rows were new. */
-  insert(rows: readonly TimedReading[]): number {
-    return rows.length === 0 ? 0 : this.writer.write(rows).written;
+    this.countStmt = db.prepare('SELECT count(*) AS count FROM reading');
   }
 
   range(from: number, to: number, cal: Calibration): Reading[] {
@@ -51,6 +35,6 @@ export class ReadingStore {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM reading').get() as { n: number }).n;
+    return this.countStmt.get()!.count;
   }
 }

@@ -2,7 +2,8 @@ import { type Bucketing, type RollupLevel, splitOverBuckets } from './rollup-lev
 
 /** What one batch adds to one bucket. min/max are null for a bucket that only received missing time. */
 export interface RollupDelta {
-  n: number;
+  /** Readings whose window ended in the bucket. */
+  readings: number;
   energyMj: number;
   coveredMs: number;
   missingMs: number;
@@ -10,7 +11,7 @@ export interface RollupDelta {
   maxW: number | null;
 }
 
-const emptyDelta = (): RollupDelta => ({ n: 0, energyMj: 0, coveredMs: 0, missingMs: 0, minW: null, maxW: null });
+const emptyDelta = (): RollupDelta => ({ readings: 0, energyMj: 0, coveredMs: 0, missingMs: 0, minW: null, maxW: null });
 
 interface LevelState {
   readonly b: Bucketing;
@@ -60,7 +61,7 @@ export class RollupBatch {
     for (const s of this.states) {
       if (t < s.from) continue;
       const d = this.at(s, s.b.keyOf(t));
-      d.n += 1;
+      d.readings += 1;
       d.energyMj += energyMj;
       if (spanMs > 0) d.coveredMs += spanMs;
       d.minW = d.minW === null || w < d.minW ? w : d.minW;

@@ -56,6 +56,23 @@ export function dayBuckets(timeZone: string): Bucketing {
   };
 }
 
+/**
+ * Local days of whatever zone is configured now: a settings change applies to the
+ * next reading written or period asked, without a restart.
+ */
+export function currentDayBuckets(timeZone: () => string): Bucketing {
+  let zone = timeZone();
+  let days = dayBuckets(zone);
+  const now = (): Bucketing => {
+    if (timeZone() !== zone) {
+      zone = timeZone();
+      days = dayBuckets(zone);
+    }
+    return days;
+  };
+  return { level: 'day', keyOf: (t) => now().keyOf(t), bounds: (key) => now().bounds(key) };
+}
+
 /** Splits [from, to) over the buckets it crosses. */
 export function splitOverBuckets(from: number, to: number, b: Bucketing, each: (key: number, ms: number) => void): void {
   let at = from;
@@ -68,4 +85,10 @@ export function splitOverBuckets(from: number, to: number, b: Bucketing, each: (
 }
 
 /** Every level a writer keeps, in one list for the live writer and the import alike. */
-export const rollupBucketings = (timeZone: string): readonly Bucketing[] => [tenSecondBuckets, minuteBuckets, tenMinuteBuckets, hourBuckets, dayBuckets(timeZone)];
+export const rollupBucketings = (timeZone: () => string): readonly Bucketing[] => [
+  tenSecondBuckets,
+  minuteBuckets,
+  tenMinuteBuckets,
+  hourBuckets,
+  currentDayBuckets(timeZone),
+];

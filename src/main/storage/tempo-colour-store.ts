@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DateKey } from '../../shared/local-time';
 import { writeFileAtomic } from '../config/config-file';
-import { type TempoColour, parseTempoColours } from '../tariffs/tempo-colours';
+import { type TempoColour, parseTempoColours } from '../billing/tempo-colours';
 
 /** Where the colours live: beside the database, so a --db elsewhere has its own. */
 export const tempoFileFor = (dbPath: string): string => join(dirname(dbPath), 'tempo-colours.json');

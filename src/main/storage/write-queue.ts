@@ -39,12 +39,12 @@ export class WriteQueue {
   private failure: QueueFailure | null = null;
   private readonly maxPending: number;
 
-  constructor(private readonly o: WriteQueueOptions) {
-    this.maxPending = o.maxPending ?? DEFAULT_MAX_PENDING;
+  constructor(private readonly options: WriteQueueOptions) {
+    this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
   }
 
   start(): void {
-    this.timer ??= setInterval(() => this.flush(), this.o.flushIntervalMs);
+    this.timer ??= setInterval(() => this.flush(), this.options.flushIntervalMs);
     this.timer.unref?.();
   }
 
@@ -75,19 +75,19 @@ export class WriteQueue {
     this.pending = [];
     const started = performance.now();
     try {
-      this.o.write(batch);
-      this.o.onFlush?.(batch.length, performance.now() - started);
+      this.options.write(batch);
+      this.options.onFlush?.(batch.length, performance.now() - started);
       if (this.failure) {
         this.failure = null;
-        this.o.onHealthChange?.(this.health());
+        this.options.onHealthChange?.(this.health());
       }
       return true;
     } catch (err) {
       this.pending = batch.concat(this.pending);
-      this.failure = { error: err, since: this.failure?.since ?? (this.o.now ?? Date.now)(), dropped: this.failure?.dropped ?? 0 };
-      this.o.onError?.(err, this.pending.length);
+      this.failure = { error: err, since: this.failure?.since ?? (this.options.now ?? Date.now)(), dropped: this.failure?.dropped ?? 0 };
+      this.options.onError?.(err, this.pending.length);
       // Every failed flush: the count of waiting readings on screen moves on.
-      this.o.onHealthChange?.(this.health());
+      this.options.onHealthChange?.(this.health());
       return false;
     }
   }

@@ -1,9 +1,9 @@
-import type { LiveEvent } from '../../shared/contract';
 import { LIVE_PATH, OPS, type OpName } from '../../shared/ops';
 import type { PowerApi } from '../../shared/power-api';
+import { openLiveStream } from './live-stream';
 
-// The browser's door: the same operations over HTTP, live events over SSE.
-// EventSource reconnects by itself after a dropped connection or a restart.
+// The browser's door: the same operations over HTTP, live events over SSE,
+// reopened whenever serve restarts (live-stream.ts).
 
 async function get(op: OpName, request: Record<string, unknown>): Promise<unknown> {
   const spec = OPS[op];
@@ -29,10 +29,6 @@ export function createHttpApi(): PowerApi {
   ) as unknown as Omit<PowerApi, 'subscribe'>;
   return {
     ...ops,
-    subscribe(listener) {
-      const source = new EventSource(LIVE_PATH);
-      source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as LiveEvent);
-      return () => source.close();
-    },
+    subscribe: (listener) => openLiveStream(LIVE_PATH, listener),
   };
 }

@@ -5,25 +5,19 @@
  */
 export class BoundedSeries {
   readonly t: number[] = [];
-  readonly x: string[] = [];
   readonly y: number[] = [];
 
-  constructor(
-    readonly cap: number,
-    private readonly label: (t: number) => string,
-  ) {}
+  constructor(readonly cap: number) {}
 
   /** Adds a point unless it is not newer than the last one; returns whether it did. */
   push(t: number, y: number): boolean {
     const last = this.t[this.t.length - 1];
     if (last !== undefined && t <= last) return false;
     this.t.push(t);
-    this.x.push(this.label(t));
     this.y.push(y);
     if (this.t.length > this.cap) {
       const drop = this.t.length - this.cap;
       this.t.splice(0, drop);
-      this.x.splice(0, drop);
       this.y.splice(0, drop);
     }
     return true;

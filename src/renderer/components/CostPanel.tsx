@@ -1,20 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { CostSummary, CostTotalView } from '../../shared/kiosk-contract';
-import type { PowerApi } from '../../shared/power-api';
-import type { Dictionary } from '../i18n';
+import { useApi, useWords } from '../app-context';
 import { formatDateKey, formatEuros, formatKwh } from '../locale-format';
 
 interface CostPanelProps {
-  api: PowerApi;
-  tag: string;
-  t: Dictionary;
   /** Changes when settings change, to price again at once. */
   refreshKey: string;
 }
 
 const REFRESH_MS = 60_000;
 
-function Cost({ label, c, tag, t, testId, kwhTestId }: { label: string; c: CostTotalView; tag: string; t: Dictionary; testId: string; kwhTestId: string }) {
+function Cost({ label, cost: c, testId, kwhTestId }: { label: string; cost: CostTotalView; testId: string; kwhTestId: string }) {
+  const { t, tag } = useWords();
   // Energy without a price (a Tempo day without colour) is not guessed: the sum is a lower bound.
   const euros = `${c.complete ? '' : '≥ '}${formatEuros(c.totalEur, tag)}`;
   return (
@@ -37,7 +34,9 @@ function Cost({ label, c, tag, t, testId, kwhTestId }: { label: string; c: CostT
  * Today's and this month's kWh (from the minute rollups, local days) with their
  * cost, priced by the main process every minute: the one place the screen shows them.
  */
-export function CostPanel({ api, tag, t, refreshKey }: CostPanelProps) {
+export function CostPanel({ refreshKey }: CostPanelProps) {
+  const api = useApi();
+  const { t } = useWords();
   const [cost, setCost] = useState<CostSummary | null>(null);
   useEffect(() => {
     let alive = true;
@@ -57,8 +56,8 @@ export function CostPanel({ api, tag, t, refreshKey }: CostPanelProps) {
   if (!cost) return <div className="cost-panel" data-testid="cost-panel" />;
   return (
     <div className="cost-panel" data-testid="cost-panel">
-      <Cost label={t.today} c={cost.today} tag={tag} t={t} testId="cost-today" kwhTestId="energy-today" />
-      <Cost label={t.thisMonth} c={cost.month} tag={tag} t={t} testId="cost-month" kwhTestId="energy-month" />
+      <Cost label={t.today} cost={cost.today} testId="cost-today" kwhTestId="energy-today" />
+      <Cost label={t.thisMonth} cost={cost.month} testId="cost-month" kwhTestId="energy-month" />
     </div>
   );
 }

@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Response } from '../../shared/contract';
 import { localDateKey } from '../../shared/local-time';
-import type { PowerApi } from '../../shared/power-api';
-import type { Dictionary } from '../i18n';
+import { useApi, useWords } from '../app-context';
 import { formatDateKey, formatEuros, formatKwh } from '../locale-format';
 
 interface DailyCostsProps {
-  api: PowerApi;
   range: { from: number; to: number };
   timeZone: string;
-  tag: string;
-  t: Dictionary;
   /** Changes when settings change, to price again at once. */
   refreshKey: string;
 }
@@ -24,7 +20,9 @@ const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:
  * kWh and cost of each local day of the history view, under its chart: priced by
  * the main process (getDailyCost), the same sums as the cost panel's.
  */
-export function DailyCosts({ api, range, timeZone, tag, t, refreshKey }: DailyCostsProps) {
+export function DailyCosts({ range, timeZone, refreshKey }: DailyCostsProps) {
+  const api = useApi();
+  const { t, tag } = useWords();
   const from = localDateKey(range.from, timeZone);
   const to = localDateKey(Math.max(range.from, range.to - 1), timeZone);
   const fits = daysBetween(from, to) <= MAX_DAYS;

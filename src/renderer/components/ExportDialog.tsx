@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { CsvLocale, ExportJob, ExportPreset, ExportRange, ExportResolution } from '../../shared/kiosk-contract';
-import type { PowerApi } from '../../shared/power-api';
-import type { Dictionary, Locale } from '../i18n';
+import { useApi, useWords } from '../app-context';
 import { formatDateKey, formatInteger } from '../locale-format';
 import { TouchCalendar } from './TouchCalendar';
 
 interface ExportDialogProps {
-  api: PowerApi;
   today: string;
-  locale: Locale;
-  tag: string;
-  t: Dictionary;
   onClose(): void;
 }
 
@@ -30,14 +25,67 @@ function Choice<T extends string>({ items, value, label, onPick, testId }: { ite
   );
 }
 
+/** A running export's progress; then where the file went and how many rows, or why it failed; eject for a stick. */
+function ExportResult({ job, onClose }: { job: ExportJob; onClose(): void }) {
+  const api = useApi();
+  const { t, tag } = useWords();
+  const [ejected, setEjected] = useState<string | null>(null);
+  const where = (done: Extract<ExportJob, { state: 'done' }>): string => `${done.destination.kind === 'usb' ? t.onStick : t.inFolder} ${done.file}`;
+  return (
+    <div className="dialog-body export-result" data-testid="export-result" data-state={job.state}>
+      {job.state === 'running' && (
+        <>
+          <p>{t.exporting}</p>
+          <progress max={Math.max(1, job.total)} value={job.rows} />
+        </>
+      )}
+      {job.state === 'done' && <p className="export-where">{t.exportedTo(formatInteger(job.rows, tag), where(job))}</p>}
+      {job.state === 'failed' && (
+        <p className="export-failed">
+          {t.failures[job.reason]} <small>{job.message}</small>
+        </p>
+      )}
+      <div className="dialog-actions">
+        {job.state === 'done' && job.destination.kind === 'usb' && !ejected && (
+          <button type="button" className="btn" onClick={() => void api.ejectMedia({ dir: job.destination.dir }).then((r) => setEjected(r.ok ? t.ejected : r.message))}>
+            {t.eject}
+          </button>
+        )}
+        {ejected && <p>{ejected}</p>}
+        <button type="button" className="btn btn-primary" onClick={onClose}>
+          {t.close}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Close, the dates picked so far (when picking), and Start. */
+function ExportActions({ dates, ready, onStart, onClose }: { dates: { from: string | null; to: string | null } | null; ready: boolean; onStart(): void; onClose(): void }) {
+  const { t, tag } = useWords();
+  const short = (date: string): string => formatDateKey(date, tag, 'short');
+  return (
+    <footer className="dialog-actions">
+      <button type="button" className="btn" onClick={onClose} data-testid="export-close">
+        {t.close}
+      </button>
+      <span className="picked-dates">{!dates ? '' : !dates.from ? t.calendarFrom : `${short(dates.from)} – ${dates.to ? short(dates.to) : t.calendarTo}`}</span>
+      <button type="button" className="btn btn-primary" disabled={!ready} onClick={onStart} data-testid="export-start">
+        {t.startExport}
+      </button>
+    </footer>
+  );
+}
+
 /** Range, step and format by touch; then where the file went, how many rows, and eject. */
-export function ExportDialog({ api, today, locale, tag, t, onClose }: ExportDialogProps) {
+export function ExportDialog({ today, onClose }: ExportDialogProps) {
+  const api = useApi();
+  const { t, tag, locale } = useWords();
   const [preset, setPreset] = useState<ExportPreset | 'dates'>('today');
   const [dates, setDates] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const [resolution, setResolution] = useState<ExportResolution>('1min');
   const [csvLocale, setCsvLocale] = useState<CsvLocale>(locale);
   const [job, setJob] = useState<ExportJob | null>(null);
-  const [ejected, setEjected] = useState<string | null>(null);
 
   useEffect(() => {
     if (job?.state !== 'running') return;
@@ -50,7 +98,6 @@ export function ExportDialog({ api, today, locale, tag, t, onClose }: ExportDial
   const start = (): void => {
     if (range) void api.startExport({ range, resolution, locale: csvLocale }).then(setJob);
   };
-  const where = (j: Extract<ExportJob, { state: 'done' }>): string => `${j.destination.kind === 'usb' ? t.onStick : t.inFolder} ${j.file}`;
 
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label={t.export} data-testid="export-dialog">
@@ -71,53 +118,15 @@ export function ExportDialog({ api, today, locale, tag, t, onClose }: ExportDial
               </div>
               {preset === 'dates' && (
                 <div className="export-dates">
-                  <TouchCalendar today={today} from={dates.from} to={dates.to} onChange={(from, to) => setDates({ from, to })} tag={tag} t={t} />
+                  <TouchCalendar today={today} from={dates.from} to={dates.to} onChange={(from, to) => setDates({ from, to })} />
                 </div>
               )}
             </div>
             {/* Outside the scrolling body: the main action is always on screen. */}
-            <footer className="dialog-actions">
-              <button type="button" className="btn" onClick={onClose} data-testid="export-close">
-                {t.close}
-              </button>
-              <span className="picked-dates">
-                {preset !== 'dates'
-                  ? ''
-                  : !dates.from
-                    ? t.calendarFrom
-                    : `${formatDateKey(dates.from, tag, 'short')} – ${dates.to ? formatDateKey(dates.to, tag, 'short') : t.calendarTo}`}
-              </span>
-              <button type="button" className="btn btn-primary" disabled={!range} onClick={start} data-testid="export-start">
-                {t.startExport}
-              </button>
-            </footer>
+            <ExportActions dates={preset === 'dates' ? dates : null} ready={range !== null} onStart={start} onClose={onClose} />
           </>
         ) : (
-          <div className="dialog-body export-result" data-testid="export-result" data-state={job.state}>
-            {job.state === 'running' && (
-              <>
-                <p>{t.exporting}</p>
-                <progress max={Math.max(1, job.total)} value={job.rows} />
-              </>
-            )}
-            {job.state === 'done' && <p className="export-where">{t.exportedTo(formatInteger(job.rows, tag), where(job))}</p>}
-            {job.state === 'failed' && (
-              <p className="export-failed">
-                {t.failures[job.reason]} <small>{job.message}</small>
-              </p>
-            )}
-            <div className="dialog-actions">
-              {job.state === 'done' && job.destination.kind === 'usb' && !ejected && (
-                <button type="button" className="btn" onClick={() => void api.ejectMedia({ dir: job.destination.dir }).then((r) => setEjected(r.ok ? t.ejected : r.message))}>
-                  {t.eject}
-                </button>
-              )}
-              {ejected && <p>{ejected}</p>}
-              <button type="button" className="btn btn-primary" onClick={onClose}>
-                {t.close}
-              </button>
-            </div>
-          </div>
+          <ExportResult job={job} onClose={onClose} />
         )}
       </div>
     </div>

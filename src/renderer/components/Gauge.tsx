@@ -1,10 +1,9 @@
 import { formatPower } from '../../shared/format';
+import { useWords } from '../app-context';
 
 interface GaugeProps {
   watts: number | null;
   maxW: number;
-  label: string;
-  localeTag: string;
   /** The reading's time, so a test can tell when a new one arrived. */
   readingT: number | null;
 }
@@ -26,9 +25,11 @@ function arc(f: number): string {
 
 const colour = (f: number): string => (f < 0.5 ? 'var(--ok)' : f < 0.8 ? 'var(--warn)' : 'var(--alarm)');
 
-export function Gauge({ watts, maxW, label, localeTag, readingT }: GaugeProps) {
+export function Gauge({ watts, maxW, readingT }: GaugeProps) {
+  const { t, tag } = useWords();
+  const label = t.main;
   const f = watts === null ? 0 : watts / maxW;
-  const shown = watts === null ? { value: '–', unit: 'W' } : formatPower(watts, localeTag);
+  const shown = watts === null ? { value: '–', unit: 'W' } : formatPower(watts, tag);
   return (
     <figure className="gauge" data-testid="gauge" data-reading-t={readingT ?? ''} data-watts={watts ?? ''}>
       <svg viewBox="0 0 200 112" role="img" aria-label={`${label} ${shown.value} ${shown.unit}`}>

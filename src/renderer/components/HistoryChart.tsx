@@ -1,8 +1,8 @@
 import Plotly from 'plotly.js-dist-min';
 import { useEffect, useRef, useState } from 'react';
 import type { HistoryResponse } from '../../shared/contract';
-import { toZonedWallClock } from '../../shared/zoned-time';
-import { type Range, toChartSeries } from '../view-range';
+import { drawHistory } from '../chart/plots';
+import type { Range } from '../view-range';
 
 interface HistoryChartProps {
   range: Range;
@@ -42,28 +42,7 @@ export function HistoryChart({ range, timeZone, load, title }: HistoryChartProps
   useEffect(() => {
     const node = el.current;
     if (!node) return;
-    const s = data ? toChartSeries(data, timeZone) : { x: [], mean: [], min: [], max: [], gaps: 0 };
-    const band = data !== null && data.level !== 'raw';
-    const line = { color: '#4fc3f7', width: 2 };
-    const edge = { color: 'rgba(79,195,247,0.35)', width: 0 };
-    void Plotly.react(
-      node,
-      [
-        { type: 'scatter', mode: 'lines', x: s.x, y: band ? s.min : [], line: edge, hoverinfo: 'skip', connectgaps: false },
-        { type: 'scatter', mode: 'lines', x: s.x, y: band ? s.max : [], line: edge, fill: 'tonexty', fillcolor: 'rgba(79,195,247,0.25)', hoverinfo: 'skip', connectgaps: false },
-        { type: 'scatter', mode: 'lines', x: s.x, y: s.mean, line, connectgaps: false, hovertemplate: '%{y:.2f} kW<extra></extra>' },
-      ],
-      {
-        paper_bgcolor: 'rgba(0,0,0,0)',
-        plot_bgcolor: 'rgba(0,0,0,0)',
-        font: { color: '#c9d4e0', size: 14 },
-        margin: { l: 48, r: 12, t: 8, b: 32 },
-        xaxis: { type: 'date', range: [toZonedWallClock(range.from, timeZone), toZonedWallClock(range.to, timeZone)], gridcolor: '#223', fixedrange: true },
-        yaxis: { title: { text: 'kW' }, rangemode: 'tozero', gridcolor: '#223', fixedrange: true },
-        showlegend: false,
-      },
-      { displayModeBar: false, responsive: true },
-    );
+    drawHistory(node, data, range, timeZone);
   }, [data, range.from, range.to, timeZone]);
 
   useEffect(() => {

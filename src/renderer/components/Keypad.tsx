@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Dictionary } from '../i18n';
+import { useWords } from '../app-context';
 
 export type KeypadMode = 'decimal' | 'integer' | 'pin' | 'time';
 
@@ -13,14 +13,14 @@ interface KeypadProps {
   check?: (value: string) => string | null;
   onDone(value: string): void;
   onCancel(): void;
-  t: Dictionary;
 }
 
 /** "0630" typed as digits -> "06:30". */
 const asTime = (digits: string): string => (digits.length <= 2 ? digits : `${digits.slice(0, 2)}:${digits.slice(2, 4)}`);
 
 /** Numbers, times and PINs with a finger: the kiosk has no keyboard. */
-export function Keypad({ title, initial, mode, decimalSeparator, check, onDone, onCancel, t }: KeypadProps) {
+export function Keypad({ title, initial, mode, decimalSeparator, check, onDone, onCancel }: KeypadProps) {
+  const { t } = useWords();
   const [raw, setRaw] = useState(mode === 'time' ? initial.replace(':', '') : mode === 'pin' ? '' : initial);
   const max = mode === 'time' ? 4 : mode === 'pin' ? 8 : 12;
   const value = mode === 'time' ? asTime(raw) : raw;

@@ -1,9 +1,10 @@
 import type { MqttState } from '../../shared/mqtt-schema';
 import { formatAge } from '../../shared/format';
-import type { Dictionary } from '../i18n';
+import { useWords } from '../app-context';
 
 /** The broker link on the status line: connected, connecting, or retrying with the reason. Nothing when MQTT is off. */
-export function MqttStatus({ mqtt, now, t }: { mqtt: MqttState | undefined; now: number; t: Dictionary }) {
+export function MqttStatus({ mqtt, now }: { mqtt: MqttState | undefined; now: number }) {
+  const { t } = useWords();
   if (!mqtt || mqtt.kind === 'off') return null;
   const text =
     mqtt.kind === 'connected'

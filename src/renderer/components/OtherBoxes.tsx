@@ -1,14 +1,11 @@
 import { houseTotalW } from '../../shared/house-total';
 import type { RemoteNode } from '../../shared/mqtt-schema';
 import { formatPower } from '../../shared/format';
-import type { Dictionary } from '../i18n';
+import { useWords } from '../app-context';
 
 interface OtherBoxesProps {
   others: readonly RemoteNode[];
   ownW: number | null;
-  ownLabel: string;
-  tag: string;
-  t: Dictionary;
 }
 
 const watts = (w: number, tag: string): string => {
@@ -17,13 +14,14 @@ const watts = (w: number, tag: string): string => {
 };
 
 /** The other boxes on the broker beside this one, and what the house draws in all (stale boxes left out). */
-export function OtherBoxes({ others, ownW, ownLabel, tag, t }: OtherBoxesProps) {
+export function OtherBoxes({ others, ownW }: OtherBoxesProps) {
+  const { t, tag } = useWords();
   if (others.length === 0) return null;
   const { totalW } = houseTotalW(ownW, others);
   return (
     <ul className="other-boxes" data-testid="other-boxes" aria-label={t.mqtt.house}>
       <li className="other-box other-box-own">
-        <span className="other-box-name">{ownLabel}</span>
+        <span className="other-box-name">{t.main}</span>
         <span className="other-box-power">{ownW === null ? '—' : watts(ownW, tag)}</span>
       </li>
       {others.map((n) => (

@@ -1,21 +1,21 @@
 import { formatPower } from '../../shared/format';
-import type { Dictionary } from '../i18n';
+import { useWords } from '../app-context';
 import { alertLevel } from '../power-alert-level';
 
 interface PowerAlertProps {
   /** Apparent power (VA) is what the clamp measures, and what the breaker limits. */
   watts: number | null;
   subscribedVa: number;
-  tag: string;
-  t: Dictionary;
 }
 
-export function PowerAlert({ watts, subscribedVa, tag, t }: PowerAlertProps) {
+export function PowerAlert({ watts, subscribedVa }: PowerAlertProps) {
+  const { t, tag } = useWords();
   const level = alertLevel(watts, subscribedVa);
   if (level === 'none' || watts === null) return null;
-  const p = formatPower(watts, tag);
+  const power = formatPower(watts, tag);
   const kva = subscribedVa / 1000;
-  const text = level === 'over' ? t.alertOver(`${p.value} ${p.unit}`, kva) : t.alertNear(`${p.value} ${p.unit}`, kva);
+  const shown = `${power.value} ${power.unit}`;
+  const text = level === 'over' ? t.alertOver(shown, kva) : t.alertNear(shown, kva);
   return (
     <div className={`power-alert power-alert-${level}`} role="alert" data-testid="power-alert" data-level={level}>
       {text}

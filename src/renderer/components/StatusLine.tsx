@@ -2,37 +2,42 @@ import { useEffect, useState } from 'react';
 import type { AcquisitionFigures, Status } from '../../shared/contract';
 import { flagNames } from '../../shared/flags';
 import { formatAge } from '../../shared/format';
-import { LOCALE_TAG, type dictionaries } from '../i18n';
+import { useWords } from '../app-context';
 import { formatInteger, formatNumber } from '../locale-format';
-import { MqttStatus } from './MqttStatus';
 import { storageNotice } from '../storage-notice';
+import { MqttStatus } from './MqttStatus';
 
 interface StatusLineProps {
   status: Status | null;
   lastT: number | null;
   lastFlags: number;
-  t: (typeof dictionaries)['fr'];
-  /** BCP 47 tag for numbers. */
-  tag: string;
 }
 
 /** How the source really reads: ioctls per window (spidev's bufsiz), samples/s, mains cycles per window. */
-function Acquisition({ a, t, tag }: { a: AcquisitionFigures; t: StatusLineProps['t']; tag: string }) {
-  const cycles = formatNumber(a.mainsCyclesPerWindow, tag, 1);
+function Acquisition({ figures }: { figures: AcquisitionFigures }) {
+  const { t, tag } = useWords();
+  const cycles = formatNumber(figures.mainsCyclesPerWindow, tag, 1);
   const parts = [
-    a.ioctlsPerWindow === null ? null : t.ioctlsPerWindow(formatInteger(a.ioctlsPerWindow, tag)),
-    t.samplesPerSecond(formatInteger(a.samplesPerSecond, tag)),
+    figures.ioctlsPerWindow === null ? null : t.ioctlsPerWindow(formatInteger(figures.ioctlsPerWindow, tag)),
+    t.samplesPerSecond(formatInteger(figures.samplesPerSecond, tag)),
     t.cyclesPerWindow(cycles),
   ].filter((p): p is string => p !== null);
   return (
-    <span className="status-acquisition" data-testid="status-acquisition" data-ioctls={a.ioctlsPerWindow ?? ''} data-rate={Math.round(a.samplesPerSecond)} data-cycles={a.mainsCyclesPerWindow.toFixed(2)}>
+    <span
+      className="status-acquisition"
+      data-testid="status-acquisition"
+      data-ioctls={figures.ioctlsPerWindow ?? ''}
+      data-rate={Math.round(figures.samplesPerSecond)}
+      data-cycles={figures.mainsCyclesPerWindow.toFixed(2)}
+    >
       {parts.join(' · ')}
     </span>
   );
 }
 
 /** Where readings come from, whether the sensor is healthy, and how old the last one is. */
-export function StatusLine({ status, lastT, lastFlags, t, tag }: StatusLineProps) {
+export function StatusLine({ status, lastT, lastFlags }: StatusLineProps) {
+  const { t, tag } = useWords();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), 1000);
@@ -57,7 +62,7 @@ export function StatusLine({ status, lastT, lastFlags, t, tag }: StatusLineProps
     health = t.healthy;
     level = 'ok';
   }
-  const storage = storageNotice(status.storage, t, LOCALE_TAG[status.display.language], status.display.timeZone);
+  const storage = storageNotice(status.storage, t, tag, status.display.timeZone);
   // Readings being lost outranks everything else on the line.
   if (storage) level = 'alarm';
   return (
@@ -65,9 +70,9 @@ export function StatusLine({ status, lastT, lastFlags, t, tag }: StatusLineProps
       <span className="status-source">{t[`source_${status.source}`]}</span>
       <span className="status-health">{health}</span>
       <span className="status-age">{lastT === null ? t.waiting : `${t.last} ${formatAge(now - lastT)}`}</span>
-      {status.acquisition && <Acquisition a={status.acquisition} t={t} tag={tag} />}
-      <MqttStatus mqtt={status.mqtt} now={now} t={t} />
+      {status.acquisition && <Acquisition figures={status.acquisition} />}
       {storage && <span className="status-storage">{storage}</span>}
+      <MqttStatus mqtt={status.mqtt} now={now} />
       {status.notice && <span className="status-notice">{status.notice}</span>}
     </footer>
   );

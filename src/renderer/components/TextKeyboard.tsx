@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Dictionary } from '../i18n';
+import { useWords } from '../app-context';
 
 interface TextKeyboardProps {
   title: string;
@@ -10,14 +10,14 @@ interface TextKeyboardProps {
   check?: (value: string) => string | null;
   onDone(value: string): void;
   onCancel(): void;
-  t: Dictionary;
 }
 
 const LETTERS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const SYMBOLS = ['1234567890', '.-_/:@#', '!$%&*+=?', '~^()[]{}'];
 
 /** Text with a finger (a broker's address, a user name, a password): the kiosk has no keyboard. */
-export function TextKeyboard({ title, initial, secret, check, onDone, onCancel, t }: TextKeyboardProps) {
+export function TextKeyboard({ title, initial, secret, check, onDone, onCancel }: TextKeyboardProps) {
+  const { t } = useWords();
   const [value, setValue] = useState(initial);
   const [upper, setUpper] = useState(false);
   const [symbols, setSymbols] = useState(false);

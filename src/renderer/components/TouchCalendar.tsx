@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addDays, daysInMonth, dateKey } from '../../shared/local-time';
-import type { Dictionary } from '../i18n';
+import { useWords } from '../app-context';
 import { formatMonth, weekdayNames } from '../locale-format';
 
 interface TouchCalendarProps {
@@ -9,12 +9,11 @@ interface TouchCalendarProps {
   to: string | null;
   /** First tap sets from, second sets to (swapped when earlier). */
   onChange(from: string | null, to: string | null): void;
-  tag: string;
-  t: Dictionary;
 }
 
 /** A month of big day buttons, Monday first; days after today cannot be picked. */
-export function TouchCalendar({ today, from, to, onChange, tag, t }: TouchCalendarProps) {
+export function TouchCalendar({ today, from, to, onChange }: TouchCalendarProps) {
+  const { t, tag } = useWords();
   const [month, setMonth] = useState(() => (from ?? today).slice(0, 7));
   const [y, m] = month.split('-').map(Number) as [number, number];
   const first = dateKey(y, m, 1);

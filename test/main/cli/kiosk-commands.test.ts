@@ -29,7 +29,7 @@ describe('corcy-power export', () => {
     const lines = readFileSync(out, 'utf8').split('\r\n').filter(Boolean);
     // The spring-forward day has 23 local hours: 02:00 never happened.
     expect(lines).toHaveLength(24);
-    expect(lines[2]).toMatch(/^2026-03-29T01:00:00\.000\+01:00;639,9;2,700;639,9\d\d;639,9;639,9;3600;$/);
+    expect(lines[2]).toMatch(/^2026-03-29T01:00:00\.000\+01:00;639,9;2,700;639,9\d\d;640,0;640,0;3600;$/);
     expect(lines[3]).toMatch(/^2026-03-29T03:00:00\.000\+02:00;/);
   });
 

@@ -34,10 +34,10 @@ describe('runCli()', () => {
     expect(r.err[0]).toContain(flag);
   });
 
-  it('names the config file and field when the config is wrong', async () => {
+  it('stops a one-shot command naming the config file and field when the config is wrong (serve runs on the defaults instead)', async () => {
     const file = join(tmp(), 'config.json');
     writeFileSync(file, '{"server": {"port": "http"}}');
-    const r = await run(['serve', '--config', file]);
+    const r = await run(['simulate', '--from', '2026-01-01', '--to', '2026-01-01', '--config', file, '--db', join(tmp(), 'power.db')]);
     expect(r.code).toBe(2);
     expect(r.err[0]).toContain(file);
     expect(r.err[0]).toContain('server.port');

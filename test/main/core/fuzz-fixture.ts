@@ -29,7 +29,7 @@ export function useFuzzTarget(): FuzzTarget {
     const config = parseConfig({ source: { kind: 'simulated' } }, 'fuzz.json');
     t.core = new PowerCore({ config, dbPath, configPath: join(t.dir, 'config.json'), log: () => undefined });
     const t0 = Date.now() - 60_000;
-    t.core.store.insert(Array.from({ length: 50 }, (_, i) => ({ t: t0 + i * 500, channel: 0, mean: 511.5, min: 400, max: 620, rms: 30, flags: 0 })));
+    t.core.writer.insert(Array.from({ length: 50 }, (_, i) => ({ t: t0 + i * 500, channel: 0, mean: 511.5, min: 400, max: 620, rms: 30, flags: 0 })));
     const core = t.core;
     server = createHttpServer({
       handlers: core.handlers,

@@ -7,6 +7,9 @@ import { PowerCore } from '../../../src/main/core/power-core';
 import { readSpidevLimits } from '../../../src/main/acquisition/spidev-limits';
 import { sineSignal } from '../../helpers/clamp-signals';
 import { FakeSpiDevice, fakeOpener } from '../../helpers/fake-spidev';
+import { EnergyQuery } from '../../../src/main/energy/energy-query';
+import { dispatch } from '../../../src/main/core/dispatch';
+import { readingAt, storeOn, tempDb } from '../../helpers/history-db';
 import { until } from '../../helpers/until';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -88,5 +91,26 @@ describe('PowerCore', () => {
     expect(recent.length).toBeGreaterThanOrEqual(n);
     expect(recent.map((r) => r.t)).toEqual([...recent.map((r) => r.t)].sort((a, b) => a - b));
     await again.stop();
+  });
+
+  it('applies a new time zone without a restart: past days cut again, rollups written after it in the new zone', async () => {
+    const config = parseConfig({ source: { kind: 'simulated' }, storage: { retentionDays: 36_600 } }, 'test');
+    const core = new PowerCore({ config, dbPath: join(tmp(), 'power.db'), configPath: join(tmp(), 'config.json'), log: () => undefined });
+    const start = Date.parse('2026-06-10T00:00:00Z');
+    const readings = (from: number, to: number) => Array.from({ length: (to - from) / 10_000 }, (_, i) => readingAt(from + (i + 1) * 10_000, 400 + (i % 5) * 200));
+    core.writer.insert(readings(start, start + 12 * 3_600_000));
+    core.updateConfig({ ...config, timeZone: 'America/New_York' });
+    core.writer.insert(readings(start + 12 * 3_600_000, start + 48 * 3_600_000));
+    const asked = await dispatch(core.handlers, 'getEnergy', { from: '2026-06-09', to: '2026-06-11', per: 'day' });
+    await core.stop();
+
+    const reference = tempDb();
+    storeOn(reference.db, { timeZone: () => 'America/New_York' }).insert(readings(start, start + 48 * 3_600_000));
+    const expected = new EnergyQuery(reference.db, () => 'America/New_York').energy(Date.parse('2026-06-09T04:00:00Z'), Date.parse('2026-06-12T04:00:00Z'), 'day');
+    reference.close();
+    expect(asked.ok).toBe(true);
+    const rows = (asked as { value: { period: string; start: number; wh: number }[] }).value;
+    expect(rows.map((r) => [r.period, r.start, r.wh])).toEqual(expected.map((r) => [r.period, r.start, r.wh]));
+    expect(rows[0]!.start).toBe(Date.parse('2026-06-09T04:00:00Z'));
   });
 });

@@ -46,6 +46,21 @@ describe('ScreenDimmer', () => {
     expect(readFileSync(file, 'utf8')).toBe('20\n');
   });
 
+  it('says when the screen goes dim and when it comes back, once each', () => {
+    const root = fakeSys(200);
+    let now = Date.parse('2026-06-01T19:00:00Z'); // 21:00 in Paris: day
+    const changes: boolean[] = [];
+    const dimmer = new ScreenDimmer({ backlight: findBacklight(root), brightness: () => b, timeZone: () => 'Europe/Paris', now: () => now, log: () => {}, onDimmedChange: (d) => changes.push(d) });
+    dimmer.apply();
+    expect(dimmer.dimmed).toBe(false);
+    now += 2 * 3_600_000; // 23:00
+    dimmer.apply();
+    dimmer.apply();
+    expect(dimmer.dimmed).toBe(true);
+    dimmer.wake();
+    expect(changes).toEqual([true, false]);
+  });
+
   it('finds no backlight when none is writable', () => {
     expect(findBacklight(tempDir())).toBeNull();
     if (process.getuid?.() !== 0) expect(findBacklight(fakeSys(255, false))).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveInstant, resolveRange } from '../../../src/main/export/export-range';
+import { resolveRange } from '../../../src/main/export/export-range';
 
 const TZ = 'Europe/Paris';
 const iso = (r: { from: number; to: number }) => [new Date(r.from).toISOString(), new Date(r.to).toISOString()];
@@ -16,16 +16,5 @@ describe('resolveRange()', () => {
     expect(iso(resolveRange({ preset: 'lastMonth' }, NOW, TZ))).toEqual(['2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z']);
     expect(iso(resolveRange({ preset: 'thisYear' }, NOW, TZ))).toEqual(['2025-12-31T23:00:00.000Z', '2026-12-31T23:00:00.000Z']);
     expect(iso(resolveRange({ fromDate: '2026-01-01', toDate: '2026-01-01' }, NOW, TZ))).toEqual(['2025-12-31T23:00:00.000Z', '2026-01-01T23:00:00.000Z']);
-  });
-});
-
-describe('resolveInstant()', () => {
-  it('reads dates, local and offset ISO times and epoch ms', () => {
-    expect(resolveInstant('2026-07-01', TZ, false)).toBe(Date.parse('2026-06-30T22:00:00Z'));
-    expect(resolveInstant('2026-07-01', TZ, true)).toBe(Date.parse('2026-07-01T22:00:00Z'));
-    expect(resolveInstant('2026-07-01T08:15', TZ, false)).toBe(Date.parse('2026-07-01T06:15:00Z'));
-    expect(resolveInstant('2026-07-01T08:15:30.5', TZ, false)).toBe(Date.parse('2026-07-01T06:15:30.500Z'));
-    expect(resolveInstant('2026-07-01T08:15:00Z', TZ, false)).toBe(Date.parse('2026-07-01T08:15:00Z'));
-    expect(resolveInstant(1234, TZ, false)).toBe(1234);
   });
 });

@@ -8,7 +8,7 @@ import { type CsvExportSource, streamCsvExport } from '../../../src/main/server/
 import { createHttpServer, listen } from '../../../src/main/server/http-server';
 import { queryToObject } from '../../../src/main/server/query';
 import { openDatabase } from '../../../src/main/storage/database';
-import { ReadingStore } from '../../../src/main/storage/reading-store';
+import { DEFAULT_WRITER, HistoryWriter } from '../../../src/main/storage/history-writer';
 import { dbWithReadings, stored } from '../../helpers/readings-db';
 import { useTempDir } from '../../helpers/temp-dir';
 import { until } from '../../helpers/until';
@@ -64,7 +64,7 @@ describe('GET /api/export.csv under bad luck', () => {
     const dbPath = dbWithReadings(T0, T0 + rows * 250, 250, (t) => 5 + (t % 7), tmp());
     const base = await serveDoor(dbPath);
     const res = await stalledGet(`${base}/api/export.csv?from=${T0}&to=${T0 + rows * 250}&resolution=raw`);
-    const writer = new ReadingStore(openDatabase(dbPath));
+    const writer = new HistoryWriter(openDatabase(dbPath), DEFAULT_WRITER);
     let ended = false;
     res.on('end', () => (ended = true));
     // Acquisition goes on: each batch must be checkpointable, or the WAL grows for as long as the client stalls.

@@ -15,7 +15,7 @@ beforeAll(async () => {
   db = tempDb();
   db.db.close();
   core = new PowerCore({ config: parseConfig({ source: { kind: 'simulated' }, storage: { retentionDays: 36_600 } }, 'test'), dbPath: db.path, log: () => undefined });
-  core.store.insert(Array.from({ length: 3600 }, (_, i) => readingAt(T0 + (i + 1) * 1000, 1500)));
+  core.writer.insert(Array.from({ length: 3600 }, (_, i) => readingAt(T0 + (i + 1) * 1000, 1500)));
   server = createHttpServer({ handlers: core.handlers, subscribe: () => () => undefined, initialEvents: () => [], staticDir: db.dir });
   const addr = await listen(server, 0, '127.0.0.1');
   base = `http://127.0.0.1:${addr.port}`;
@@ -45,10 +45,20 @@ describe('GET /api/history and /api/energy', () => {
     expect(iso.body.mean[50]).toBeGreaterThan(1490);
   });
 
-  it('gives energy per local day with its label, Wh and missing seconds', async () => {
-    const r = await get(`/api/energy?from=${T0}&to=${T0 + 86_400_000}&per=day`);
+  it('gives energy per local day with its label, Wh and missing seconds, the hours after the last reading included', async () => {
+    const r = await get(`/api/energy?from=${T0}&to=${T0 + 23 * 3_600_000}&per=day`);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual([{ period: '2026-03-29', start: T0, end: T0 + 23 * 3_600_000, wh: expect.closeTo(1500, 0), missingS: 0 }]);
+    // One hour of readings from 00:00:01: the first second and the 22 hours after them are missing.
+    expect(r.body).toEqual([{ period: '2026-03-29', start: T0, end: T0 + 23 * 3_600_000, wh: expect.closeTo(1500, 0), missingS: 22 * 3600 + 1 }]);
+  });
+
+  it('reads a bare date as the local day in /api/history and /api/energy alike', async () => {
+    const byDate = await get('/api/history?from=2026-03-29&to=2026-03-29&maxPoints=100');
+    const byMs = await get(`/api/history?from=${T0}&to=${T0 + 23 * 3_600_000}&maxPoints=100`);
+    expect(byDate.status).toBe(200);
+    expect(byDate.body).toEqual(byMs.body);
+    const energy = await get('/api/energy?from=2026-03-29&to=2026-03-29&per=day');
+    expect(energy.body.map((row: { start: number; end: number }) => [row.start, row.end])).toEqual([[T0, T0 + 23 * 3_600_000]]);
   });
 
   it.each([

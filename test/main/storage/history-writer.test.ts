@@ -103,7 +103,7 @@ describe('HistoryWriter', () => {
     const batch = [1, 2, 3].map((i) => readingAt(t0 + i * 500, 800));
     expect(store.insert(batch)).toBe(3);
     const before = rollups('minute');
-    expect(store.writer.write(batch)).toEqual({ written: 0, refused: 3 });
+    expect(store.write(batch)).toEqual({ written: 0, refused: 3 });
     expect(rollups('minute')).toEqual(before);
     expect(logs.join('\n')).toMatch(/3 readings skipped: their minutes already hold readings/);
   });
@@ -113,7 +113,7 @@ describe('HistoryWriter', () => {
     const t0 = Date.parse('2026-05-01T10:00:00Z');
     storeOn(t.db).insert([readingAt(t0, 800), readingAt(t0 + 500, 800)]);
     const again = storeOn(t.db);
-    expect(again.writer.lastT).toBe(t0 + 500);
+    expect(again.lastT).toBe(t0 + 500);
     again.insert([readingAt(t0 + 4000, 800, 12), readingAt(t0 + 4500, 800, 512), readingAt(t0 + 60_000, 800, 56_012)]);
     expect(raw().map((r) => r.span_ms)).toEqual([0, 500, 3500, 500, -55_500]);
   });

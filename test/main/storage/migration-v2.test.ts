@@ -27,7 +27,7 @@ describe('migration to schema v2', () => {
     expect(rows.map((r: any) => r.span_ms)).toEqual([0, 500, 500, -60_000, 500]);
     expect(rows[0]).toEqual({ t: t0, mean_d: -63, min_o: -132, max_o: 129, rms_mc: 4000, span_ms: 0 });
     const store = storeOn(db);
-    expect(store.writer.lastT).toBe(t0 + 61_500);
+    expect(store.lastT).toBe(t0 + 61_500);
     const energy = (db.prepare('SELECT sum(energy_mj) AS e, sum(missing_ms) AS m, sum(n) AS n FROM rollup_hour').get() as { e: number; m: number; n: number });
     expect(energy).toEqual({ e: 3 * Math.round(storedPower(4000) * 500), m: 60_000, n: 5 });
     // Replayed once: a second open adds nothing.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALIBRATION } from '../../../src/main/acquisition/calibration';
 import { openDatabase } from '../../../src/main/storage/database';
 import { SCHEMA_VERSION } from '../../../src/main/storage/migrations';
+import { DEFAULT_WRITER, HistoryWriter } from '../../../src/main/storage/history-writer';
 import { ReadingStore, type StoredReading } from '../../../src/main/storage/reading-store';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -33,7 +34,7 @@ describe('openDatabase()', () => {
   it('opens an existing database again without migrating twice', () => {
     const path = join(tmp(), 'power.db');
     const a = openDatabase(path);
-    new ReadingStore(a).insert([row(1000)]);
+    new HistoryWriter(a, DEFAULT_WRITER).insert([row(1000)]);
     a.close();
     const b = openDatabase(path);
     expect(new ReadingStore(b).count()).toBe(1);
@@ -61,7 +62,8 @@ describe('ReadingStore', () => {
     const path = join(tmp(), 'power.db');
     const db = openDatabase(path);
     const store = new ReadingStore(db);
-    expect(store.insert([row(1_790_000_000_000), row(1_790_000_000_500, { flags: 5, channel: 2 })])).toBe(2);
+    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
+    expect(writer.insert([row(1_790_000_000_000), row(1_790_000_000_500, { flags: 5, channel: 2 })])).toBe(2);
     db.close();
     const again = new ReadingStore(openDatabase(path));
     const back = again.range(0, Number.MAX_SAFE_INTEGER, DEFAULT_CALIBRATION);
@@ -75,22 +77,25 @@ describe('ReadingStore', () => {
 
   it('keeps the first reading when two share a timestamp (a wall clock that went back)', () => {
     const store = new ReadingStore(openDatabase(join(tmp(), 'power.db')));
-    expect(store.insert([row(5000, { rms: 1 })])).toBe(1);
-    expect(store.insert([row(5000, { rms: 2 }), row(5500)])).toBe(1);
+    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
+    expect(writer.insert([row(5000, { rms: 1 })])).toBe(1);
+    expect(writer.insert([row(5000, { rms: 2 }), row(5500)])).toBe(1);
     expect(store.range(0, 10_000, DEFAULT_CALIBRATION).map((r) => r.rms)).toEqual([1, 87.123]);
     store.db.close();
   });
 
   it('returns a time range in order, bounds included', () => {
     const store = new ReadingStore(openDatabase(join(tmp(), 'power.db')));
-    store.insert([row(1000), row(2000), row(3000), row(4000)]);
+    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
+    writer.insert([row(1000), row(2000), row(3000), row(4000)]);
     expect(store.range(2000, 3000, DEFAULT_CALIBRATION).map((r) => r.t)).toEqual([2000, 3000]);
     store.db.close();
   });
 
   it('refuses readings older than the last one written: the timeline only moves forward, so rollups never count one twice', () => {
     const store = new ReadingStore(openDatabase(join(tmp(), 'power.db')));
-    expect(store.insert([row(3000), row(1000), row(2000), row(4000)])).toBe(2);
+    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
+    expect(writer.insert([row(3000), row(1000), row(2000), row(4000)])).toBe(2);
     expect(store.range(0, 10_000, DEFAULT_CALIBRATION).map((r) => r.t)).toEqual([3000, 4000]);
     store.db.close();
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALIBRATION } from '../../../src/main/acquisition/calibration';
 import { openDatabase } from '../../../src/main/storage/database';
+import { DEFAULT_WRITER, HistoryWriter } from '../../../src/main/storage/history-writer';
 import { ReadingStore, type StoredReading } from '../../../src/main/storage/reading-store';
 import { WriteQueue } from '../../../src/main/storage/write-queue';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -23,7 +24,8 @@ describe('WriteQueue', () => {
   it('flushes the last batch on close, into a real database', () => {
     const path = join(tmp(), 'power.db');
     const store = new ReadingStore(openDatabase(path));
-    const q = new WriteQueue({ write: (rows) => store.insert(rows), flushIntervalMs: 60_000 });
+    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
+    const q = new WriteQueue({ write: (rows) => writer.insert(rows), flushIntervalMs: 60_000 });
     q.start();
     for (let i = 0; i < 10; i++) q.enqueue(row(i * 500));
     expect(store.count()).toBe(0);
@@ -63,7 +65,8 @@ describe('WriteQueue', () => {
 
   it('flushes by itself on its interval', async () => {
     const store = new ReadingStore(openDatabase(join(tmp(), 'power.db')));
-    const q = new WriteQueue({ write: (rows) => store.insert(rows), flushIntervalMs: 30 });
+    const writer = new HistoryWriter(store.db, DEFAULT_WRITER);
+    const q = new WriteQueue({ write: (rows) => writer.insert(rows), flushIntervalMs: 30 });
     q.start();
     q.enqueue(row(1));
     await until(() => store.range(0, 10, DEFAULT_CALIBRATION).length > 0, 5000);

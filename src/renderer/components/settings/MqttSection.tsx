@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MqttSettingsView } from '../../../shared/mqtt-schema';
-import type { PowerApi } from '../../../shared/power-api';
+import { useApi, useWords } from '../../app-context';
 import { TextKeyboard } from '../TextKeyboard';
 import { Choices, type FieldContext, NumberField, Row } from './fields';
 
@@ -11,8 +11,9 @@ type TextKey = 'url' | 'username' | 'topicPrefix' | 'node';
  * The broker settings: their own tab and their own save, because the password is
  * write-only (sent when changed, never read back).
  */
-export function MqttSection({ api, pin, ctx }: { api: PowerApi; pin: string | null; ctx: FieldContext }) {
-  const t = ctx.t;
+export function MqttSection({ pin, ctx }: { pin: string | null; ctx: FieldContext }) {
+  const api = useApi();
+  const { t } = useWords();
   const [view, setView] = useState<MqttSettingsView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [password, setPassword] = useState<string | null | undefined>(undefined);
@@ -98,7 +99,6 @@ export function MqttSection({ api, pin, ctx }: { api: PowerApi; pin: string | nu
             else put(editing, v);
             setEditing(null);
           }}
-          t={t}
         />
       )}
     </div>

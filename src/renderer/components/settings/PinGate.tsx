@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { PowerApi } from '../../../shared/power-api';
-import type { Dictionary } from '../../i18n';
+import { useApi, useWords } from '../../app-context';
 import { Keypad } from '../Keypad';
 
 /** Asks for the PIN (checked by the main process, which counts wrong tries). */
-export function PinGate({ api, t, onUnlock, onCancel }: { api: PowerApi; t: Dictionary; onUnlock(pin: string): void; onCancel(): void }) {
+export function PinGate({ onUnlock, onCancel }: { onUnlock(pin: string): void; onCancel(): void }) {
+  const api = useApi();
+  const { t } = useWords();
   const [message, setMessage] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   return (
@@ -24,7 +25,6 @@ export function PinGate({ api, t, onUnlock, onCancel }: { api: PowerApi; t: Dict
             setAttempt((a) => a + 1);
           })
         }
-        t={t}
       />
     </>
   );

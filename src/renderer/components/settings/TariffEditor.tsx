@@ -1,4 +1,5 @@
 import type { Settings, Slot, TariffKind, TariffVersion } from '../../../shared/settings-schema';
+import { useWords } from '../../app-context';
 import { formatDateKey } from '../../locale-format';
 import { Choices, type FieldContext, NumberField, Row, TimeField } from './fields';
 
@@ -26,10 +27,10 @@ function convert(v: TariffVersion, kind: TariffKind): TariffVersion {
  * days before keep the prices they were billed at.
  */
 export function TariffEditor({ tariff, today, ctx, onChange }: TariffEditorProps) {
+  const { t, tag } = useWords();
   const i = tariff.length - 1;
   const v = tariff[i]!;
   const f = `tariff.${i}`;
-  const t = ctx.t;
   const set = (next: TariffVersion): void => onChange([...tariff.slice(0, i), next]);
   const price = (label: string, field: string, value: number, put: (x: number) => TariffVersion) => (
     <NumberField key={field} label={label} field={`${f}.${field}`} value={value} ctx={ctx} onChange={(x) => set(put(x))} />
@@ -44,10 +45,10 @@ export function TariffEditor({ tariff, today, ctx, onChange }: TariffEditorProps
         <Choices items={KINDS} value={v.kind} label={(k) => t.tariffKinds[k]} onPick={(k) => set(convert(v, k))} testId="tariff-kind" />
       </Row>
       <Row label={t.fields.effectiveFrom} field={`${f}.effectiveFrom`} ctx={ctx}>
-        <span className="value-text">{formatDateKey(v.effectiveFrom, ctx.tag)}</span>
+        <span className="value-text">{formatDateKey(v.effectiveFrom, tag)}</span>
         {v.effectiveFrom < today && (
           <button type="button" className="btn" onClick={() => onChange([...tariff, { ...v, effectiveFrom: today }])} data-testid="tariff-new-version">
-            {t.newPricesFrom(formatDateKey(today, ctx.tag, 'short'))}
+            {t.newPricesFrom(formatDateKey(today, tag, 'short'))}
           </button>
         )}
       </Row>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PowerApi } from '../../../shared/power-api';
+import { useApi, useWords } from '../../app-context';
 import { formatDateKey } from '../../locale-format';
 import { Choices, type FieldContext, Row } from './fields';
 
@@ -7,7 +7,9 @@ type Colour = 'blue' | 'white' | 'red';
 type Days = { date: string; colour: Colour | null }[];
 
 /** Today's and tomorrow's Tempo colour, entered by touch (EDF announces tomorrow's each day). */
-export function TempoDays({ api, pin, ctx }: { api: PowerApi; pin: string | null; ctx: FieldContext }) {
+export function TempoDays({ pin, ctx }: { pin: string | null; ctx: FieldContext }) {
+  const api = useApi();
+  const { t, tag } = useWords();
   const [days, setDays] = useState<Days>([]);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -25,11 +27,11 @@ export function TempoDays({ api, pin, ctx }: { api: PowerApi; pin: string | null
   return (
     <>
       {days.map((d) => (
-        <Row key={d.date} label={formatDateKey(d.date, ctx.tag)} field={`tempo.${d.date}`} ctx={{ ...ctx, problems: problem ? { [`tempo.${d.date}`]: problem } : {} }}>
+        <Row key={d.date} label={formatDateKey(d.date, tag)} field={`tempo.${d.date}`} ctx={{ ...ctx, problems: problem ? { [`tempo.${d.date}`]: problem } : {} }}>
           <Choices<Colour | 'none'>
             items={['blue', 'white', 'red']}
             value={d.colour ?? 'none'}
-            label={(c) => (c === 'none' ? '?' : ctx.t.colours[c])}
+            label={(c) => (c === 'none' ? '?' : t.colours[c])}
             onPick={(c) => c !== 'none' && set(d.date, c)}
             testId={`tempo-${d.date}`}
           />

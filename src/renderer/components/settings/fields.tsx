@@ -1,11 +1,9 @@
 import { type ReactNode, useState } from 'react';
-import type { Dictionary } from '../../i18n';
+import { useWords } from '../../app-context';
 import { formatNumber } from '../../locale-format';
 import { Keypad, type KeypadMode } from '../Keypad';
 
 export interface FieldContext {
-  t: Dictionary;
-  tag: string;
   decimalSeparator: string;
   /** Problems from the shared schema, by field path ("tariff.0.hp"). */
   problems: Record<string, string>;
@@ -35,13 +33,14 @@ export function NumberField(p: {
   scale?: number;
   onChange(v: number): void;
 }) {
+  const { tag } = useWords();
   const [open, setOpen] = useState(false);
   const scale = p.scale ?? 1;
   const mode = p.mode ?? 'decimal';
   return (
     <Row label={p.label} field={p.field} ctx={p.ctx}>
       <button type="button" className="btn value" onClick={() => setOpen(true)} data-testid={`edit-${p.field}`}>
-        {formatNumber(p.value * scale, p.ctx.tag, 4)}
+        {formatNumber(p.value * scale, tag, 4)}
       </button>
       {open && (
         <Keypad
@@ -55,7 +54,6 @@ export function NumberField(p: {
             setOpen(false);
             p.onChange(parseNumber(s)! / scale);
           }}
-          t={p.ctx.t}
         />
       )}
     </Row>
@@ -81,7 +79,6 @@ export function TimeField(p: { label: string; field: string; value: string; ctx:
             setOpen(false);
             p.onChange(s);
           }}
-          t={p.ctx.t}
         />
       )}
     </>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startOfDate } from '../../../src/shared/local-time';
 import type { TariffVersion } from '../../../src/shared/settings-schema';
-import { costByDay, totalCost } from '../../../src/main/tariffs/day-cost';
-import type { EnergySlice } from '../../../src/main/tariffs/energy-slice';
-import type { TempoColour } from '../../../src/main/tariffs/tempo-colours';
+import { costByDay, totalCost } from '../../../src/main/billing/day-cost';
+import type { EnergySlice } from '../../../src/main/energy/energy-slice';
+import type { TempoColour } from '../../../src/main/billing/tempo-colours';
 
 const TZ = 'Europe/Paris';
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CostService } from '../../../src/main/cost/cost-service';
-import { costByDay } from '../../../src/main/tariffs/day-cost';
-import type { EnergySlice } from '../../../src/main/tariffs/energy-slice';
+import { CostService } from '../../../src/main/billing/cost-service';
+import { costByDay } from '../../../src/main/billing/day-cost';
+import type { EnergySlice } from '../../../src/main/energy/energy-slice';
 import { startOfDate } from '../../../src/shared/local-time';
 import type { TariffVersion } from '../../../src/shared/settings-schema';
 

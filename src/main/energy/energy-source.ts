@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Calibration } from '../acquisition/calibration';
-import { MJ_PER_WH } from '../energy/span';
-import type { EnergySlice } from '../tariffs/energy-slice';
-import { DEFAULT_GAP_MS } from './reading-slices';
+import { MJ_PER_WH } from './span';
+import type { EnergySlice } from './energy-slice';
 
 const MINUTE = 60_000;
 
@@ -15,9 +13,11 @@ const MINUTE = 60_000;
  * may hold a little negative energy (floor-energy.ts): it is kept, so that noise
  * cancels over a day instead of adding up.
  */
-export function* energySlices(db: Database.Database, from: number, to: number, _cal?: Calibration, _gapMs = DEFAULT_GAP_MS): Generator<EnergySlice> {
+export function* energySlices(db: Database.Database, from: number, to: number): Generator<EnergySlice> {
   const rows = db
-    .prepare<[number, number], { b: number; e: number }>('SELECT b, energy_mj AS e FROM rollup_minute WHERE b >= ? AND b < ? AND energy_mj <> 0 ORDER BY b')
+    .prepare<[number, number], { minute: number; energyMj: number }>(
+      'SELECT b AS minute, energy_mj AS energyMj FROM rollup_minute WHERE b >= ? AND b < ? AND energy_mj <> 0 ORDER BY b',
+    )
     .iterate(Math.ceil(from / MINUTE), Math.ceil(to / MINUTE));
-  for (const r of rows) yield { start: r.b * MINUTE, end: (r.b + 1) * MINUTE, wh: r.e / MJ_PER_WH };
+  for (const r of rows) yield { start: r.minute * MINUTE, end: (r.minute + 1) * MINUTE, wh: r.energyMj / MJ_PER_WH };
 }

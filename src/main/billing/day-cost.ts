@@ -1,7 +1,7 @@
 import { type DateKey, addDays, daysInMonth, localDateKey, parseDateKey } from '../../shared/local-time';
 import type { TariffVersion } from '../../shared/settings-schema';
 import { type Band, type DayPlan, type Segment, planDay } from './day-plan';
-import type { EnergySlice } from './energy-slice';
+import type { EnergySlice } from '../energy/energy-slice';
 import type { TempoColour, TempoColours } from './tempo-colours';
 
 export interface DayCost {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TempoFileError, parseTempoColours } from '../../../src/main/tariffs/tempo-colours';
+import { TempoFileError, parseTempoColours } from '../../../src/main/billing/tempo-colours';
 
 describe('parseTempoColours()', () => {
   it('reads CSV with a header, French names and either separator', () => {

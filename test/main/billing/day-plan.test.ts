@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TariffVersion } from '../../../src/shared/settings-schema';
-import { planDay } from '../../../src/main/tariffs/day-plan';
+import { planDay } from '../../../src/main/billing/day-plan';
 
 const TZ = 'Europe/Paris';
 const H = 3_600_000;

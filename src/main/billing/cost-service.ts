@@ -1,10 +1,10 @@
 import type { CostSummary } from '../../shared/kiosk-contract';
 import { type DateKey, addDays, localDateKey, startOfDate } from '../../shared/local-time';
 import type { TariffVersion } from '../../shared/settings-schema';
-import { type DayCost, costByDay, mergeParts, totalCost } from '../tariffs/day-cost';
-import { versionOn } from '../tariffs/day-plan';
-import type { EnergySlice } from '../tariffs/energy-slice';
-import type { TempoColours } from '../tariffs/tempo-colours';
+import { type DayCost, costByDay, mergeParts, totalCost } from './day-cost';
+import { versionOn } from './day-plan';
+import type { EnergySlice } from '../energy/energy-slice';
+import type { TempoColours } from './tempo-colours';
 
 export interface CostServiceOptions {
   slices(from: number, to: number): Iterable<EnergySlice>;
@@ -30,10 +30,10 @@ export class CostService {
   private hours = new Map<number, DayCost>();
   private cacheKey = '';
 
-  constructor(private readonly o: CostServiceOptions) {}
+  constructor(private readonly options: CostServiceOptions) {}
 
   private key(): string {
-    return JSON.stringify([this.o.tariff(), this.o.timeZone(), this.o.revision()]);
+    return JSON.stringify([this.options.tariff(), this.options.timeZone(), this.options.revision()]);
   }
 
   /**
@@ -42,17 +42,17 @@ export class CostService {
    * readings to the screen. Finished hours are kept while the day is today.
    */
   private async priceDay(date: DateKey, until: number, keepHours: boolean): Promise<DayCost> {
-    const tz = this.o.timeZone();
+    const tz = this.options.timeZone();
     const from = startOfDate(date, tz);
     const to = Math.min(until, startOfDate(addDays(date, 1), tz));
-    const ctx = { tariff: this.o.tariff(), colours: this.o.colours(), timeZone: tz };
+    const ctx = { tariff: this.options.tariff(), colours: this.options.colours(), timeZone: tz };
     if (to <= from) return costByDay([], from, from + 1, ctx)[0]!;
     const parts: DayCost[] = [];
     for (let a = from; a < to; a += HOUR_MS) {
       const b = Math.min(to, a + HOUR_MS);
       let part = this.hours.get(a);
       if (!part || b < a + HOUR_MS) {
-        part = costByDay(this.o.slices(a, b), a, b, ctx)[0]!;
+        part = costByDay(this.options.slices(a, b), a, b, ctx)[0]!;
         if (keepHours && b === a + HOUR_MS) this.hours.set(a, part);
         await yieldToLoop();
       }
@@ -69,10 +69,10 @@ export class CostService {
       this.hours.clear();
       this.cacheKey = key;
     }
-    const now = this.o.now();
-    const today = localDateKey(now, this.o.timeZone());
+    const now = this.options.now();
+    const today = localDateKey(now, this.options.timeZone());
     // Hours of days gone by are in the day cache now.
-    const todayStart = startOfDate(today, this.o.timeZone());
+    const todayStart = startOfDate(today, this.options.timeZone());
     for (const h of this.hours.keys()) if (h < todayStart) this.hours.delete(h);
     const out: DayCost[] = [];
     for (let d = from; d <= to; d = addDays(d, 1)) {
@@ -88,14 +88,14 @@ export class CostService {
   }
 
   async summary(): Promise<CostSummary> {
-    const now = this.o.now();
-    const today = localDateKey(now, this.o.timeZone());
+    const now = this.options.now();
+    const today = localDateKey(now, this.options.timeZone());
     const monthStart = `${today.slice(0, 8)}01`;
     const days = await this.daily(monthStart, today);
     return {
       today: { ...totalCost(days.slice(-1)), date: today },
       month: { ...totalCost(days), month: today.slice(0, 7) },
-      tariffKind: versionOn(today, this.o.tariff())?.kind ?? null,
+      tariffKind: versionOn(today, this.options.tariff())?.kind ?? null,
     };
   }
 }

@@ -46,7 +46,7 @@ export function parseTempoColours(text: string, file: string): Map<DateKey, Temp
       throw new TempoFileError(`${file}: not valid JSON: ${(e as Error).message}`);
     }
     const entries: [unknown, unknown][] = Array.isArray(json)
-      ? json.map((o: Record<string, unknown>) => [o?.date, o?.colour ?? o?.color ?? o?.couleur])
+      ? json.map((entry: Record<string, unknown>) => [entry?.date, entry?.colour ?? entry?.color ?? entry?.couleur])
       : Object.entries(json as Record<string, unknown>);
     entries.forEach(([d, c], i) => {
       const where = `${file} entry ${i + 1}`;
