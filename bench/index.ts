@@ -6,6 +6,7 @@ import * as floor from './floor.bench';
 import * as storage from './storage.bench';
 import * as history from './history.bench';
 import * as importBench from './import.bench';
+import * as mqtt from './mqtt.bench';
 import * as footprint from './footprint.bench';
 import * as time from './time.bench';
 
@@ -15,6 +16,7 @@ const BENCHES: [string, { run(): Promise<string[]> }][] = [
   ['storage', storage],
   ['export', exportBench],
   ['import', importBench],
+  ['mqtt', mqtt],
   ['time', time],
   ['floor', floor],
 ];

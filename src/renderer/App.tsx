@@ -12,6 +12,7 @@ import { PowerAlert } from './components/PowerAlert';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
 import { WordsProvider, useApi, useWords } from './app-context';
+import { OtherBoxes } from './components/OtherBoxes';
 import { useScreenWake } from './use-screen-wake';
 import { type Locale, dictionaries } from './i18n';
 import { useChartView } from './use-chart-view';
@@ -119,6 +120,7 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
         <SidePanel costKey={costKey} open={setDialog} />
         <section className="now" aria-label={t.now}>
           <Gauge watts={latest?.powerW ?? null} maxW={display?.gaugeMaxW ?? 10_000} readingT={latest?.t ?? null} />
+          <OtherBoxes others={status?.others ?? []} ownW={latest?.powerW ?? null} />
         </section>
         <RecentPanel {...{ view, range, pick, chartArea, display, onReading, loadRecent, loadHistory, costKey }} dimmed={status?.screenDimmed === true} />
         <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} />

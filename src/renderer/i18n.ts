@@ -1,5 +1,6 @@
 import type { FlagName } from '../shared/flags';
 import { kioskEn, kioskFr } from './i18n-kiosk';
+import { mqttEn, mqttFr } from './i18n-mqtt';
 
 const fr = {
   main: 'Maison',
@@ -29,6 +30,7 @@ const fr = {
     SpiError: 'erreur de bus SPI',
   } satisfies Record<FlagName, string>,
   ...kioskFr,
+  ...mqttFr,
 };
 
 type Dict = typeof fr;
@@ -61,6 +63,7 @@ const en: Dict = {
     SpiError: 'SPI bus error',
   },
   ...kioskEn,
+  ...mqttEn,
 };
 
 export type Locale = 'fr' | 'en';

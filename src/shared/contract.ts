@@ -23,6 +23,7 @@ import {
   StartExportRequestSchema,
   TempoDaysSchema,
 } from './kiosk-contract';
+import { MqttSettingsViewSchema, MqttStateSchema, RemoteNodeSchema, SaveMqttRequestSchema, SaveMqttResponseSchema } from './mqtt-schema';
 import type { OpName } from './ops';
 
 export const SourceKindSchema = z.enum(['mcp3008', 'sysfs', 'simulated']);
@@ -117,6 +118,10 @@ export const StatusSchema = z.object({
     /** Subscribed power in VA (kVA x 1000): the breaker's limit, for the alert. */
     subscribedVa: z.number().positive(),
   }),
+  /** The broker link, when MQTT is configured (absent: off). */
+  mqtt: MqttStateSchema.optional(),
+  /** The other boxes on the broker, when the screen is to show them. */
+  others: z.array(RemoteNodeSchema).optional(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 
@@ -202,6 +207,8 @@ export const contract = {
   wakeScreen: { request: empty, response: z.object({ level: z.number().min(0).max(1).nullable() }) },
   getTempoDays: { request: empty, response: TempoDaysSchema },
   setTempoColour: { request: SetTempoColourRequestSchema, response: TempoDaysSchema },
+  getMqttSettings: { request: empty, response: MqttSettingsViewSchema },
+  saveMqttSettings: { request: SaveMqttRequestSchema, response: SaveMqttResponseSchema },
   getCalibration: { request: empty, response: CalibrationViewSchema },
   recordCalibration: { request: RecordCalibrationRequestSchema, response: CalibrationResultSchema },
   saveCalibration: { request: SaveCalibrationRequestSchema, response: CalibrationResultSchema },

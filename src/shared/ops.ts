@@ -23,6 +23,8 @@ export const OPS = {
   wakeScreen: { path: '/api/screen/wake', method: 'POST', loopbackOnly: true },
   getTempoDays: { path: '/api/tempo', method: 'GET' },
   setTempoColour: { path: '/api/tempo', method: 'POST', loopbackOnly: true },
+  getMqttSettings: { path: '/api/mqtt', method: 'GET' },
+  saveMqttSettings: { path: '/api/mqtt', method: 'POST', loopbackOnly: true },
   getCalibration: { path: '/api/calibration', method: 'GET' },
   recordCalibration: { path: '/api/calibration/record', method: 'POST', loopbackOnly: true },
   saveCalibration: { path: '/api/calibration', method: 'POST', loopbackOnly: true },

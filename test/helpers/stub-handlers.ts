@@ -22,6 +22,8 @@ export function unusedHandlers(): Kiosk {
     wakeScreen: fail('wakeScreen'),
     getTempoDays: fail('getTempoDays'),
     setTempoColour: fail('setTempoColour'),
+    getMqttSettings: fail('getMqttSettings'),
+    saveMqttSettings: fail('saveMqttSettings'),
     getCalibration: fail('getCalibration'),
     recordCalibration: fail('recordCalibration'),
     saveCalibration: fail('saveCalibration'),

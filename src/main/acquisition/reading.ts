@@ -3,11 +3,21 @@ import type { SampleWindow } from './adc-source';
 import { type Calibration, currentFromRms, powerFromCurrent } from './calibration';
 import { type HealthLimits, healthFlags } from './health';
 import { windowStats } from './window-stats';
+import type { Config } from '../config/config-schema';
 
 export interface ReadingSettings {
   channel: number;
   calibration: Calibration;
   health: HealthLimits;
+}
+
+/** What each window needs of the config; read at every window, so a saved setting applies at the next. */
+export function readingSettingsOf(config: Config): ReadingSettings {
+  return {
+    channel: config.source.channel,
+    calibration: config.calibration,
+    health: { midScale: config.health.midScale, maxDrift: config.health.maxDriftCounts },
+  };
 }
 
 /** The whole per-window computation: statistics, calibration, health. Pure. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MqttConfigSchema } from '../../shared/mqtt-schema';
 import { CalibrationSectionSchema } from '../../shared/calibration-schema';
 import { BrightnessSchema, LanguageSchema, SubscribedKvaSchema, TariffSchema, TimeZoneSchema } from '../../shared/settings-schema';
 
@@ -98,6 +99,8 @@ export const ConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Publishing to an MQTT broker (Home Assistant), and the other boxes on it. */
+    mqtt: MqttConfigSchema,
     export: z
       .object({
         /** Where CSV files go when no USB stick is mounted; default the XDG Downloads folder. */

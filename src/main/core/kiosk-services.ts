@@ -4,6 +4,7 @@ import { addDays, localDateKey } from '../../shared/local-time';
 import { CalibrationService } from '../calibration/calibration-service';
 import type { Config } from '../config/config-schema';
 import { SettingsService } from '../config/settings-service';
+import { MqttSettings } from '../mqtt/mqtt-settings';
 import { CostService } from '../billing/cost-service';
 import { findBacklight } from '../display/backlight';
 import { ScreenDimmer } from '../display/screen-dimmer';
@@ -46,7 +47,9 @@ type KioskOps =
   | 'getCalibration'
   | 'recordCalibration'
   | 'saveCalibration'
-  | 'restoreCalibration';
+  | 'restoreCalibration'
+  | 'getMqttSettings'
+  | 'saveMqttSettings';
 
 /** Cost from the minute rollups, priced again when the tariff, zone, calibration or colours change. */
 function costService(options: KioskOptions, colours: TempoColourStore): CostService {
@@ -89,6 +92,7 @@ export function createKioskServices(options: KioskOptions) {
     checkPin: (pin) => settings.checkPin(pin),
     now: options.now,
   });
+  const mqtt = new MqttSettings({ configPath: options.configPath, current: options.config, apply: options.applyConfig, checkPin: (pin) => settings.checkPin(pin) });
   const colours = new TempoColourStore(tempoFileFor(options.dbPath));
   const cost = costService(options, colours);
   const exports = exportService(options);
@@ -123,6 +127,8 @@ export function createKioskServices(options: KioskOptions) {
     recordCalibration: (req) => calibration.record(req),
     saveCalibration: (req) => calibration.save(req),
     restoreCalibration: (req) => calibration.restore(req),
+    getMqttSettings: () => mqtt.view(),
+    saveMqttSettings: (req) => mqtt.save(req),
   };
   return {
     handlers,

@@ -1,8 +1,7 @@
 import { type AcquisitionFigures, MAX_QUERY_RANGE_MS, type Reading, type SourceState, type Status } from '../../shared/contract';
 import { type WindowTiming, acquisitionFigures, figuresChanged } from '../acquisition/acquisition-figures';
 import { type ChooseOptions, chooseSource } from '../acquisition/choose-source';
-import { readingFromStats } from '../acquisition/reading';
-import type { ReadingSettings } from '../acquisition/reading';
+import { readingFromStats, readingSettingsOf } from '../acquisition/reading';
 import { Sampler } from '../acquisition/sampler';
 import { type Clock, systemClock } from '../acquisition/simulated-source';
 import type { Config } from '../config/config-schema';
@@ -23,6 +22,8 @@ import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
 import { createKioskServices } from './kiosk-services';
 import { requestRange } from './request-range';
+import { displayStatus } from './display-status';
+import { createCoreMqtt } from '../mqtt/core-mqtt';
 
 /** Rows deleted per flush at most: a few ms on a Pi, and 1000 rows/s of catch-up at the default flush. */
 const RETENTION_STEP_ROWS = 2000;
@@ -68,6 +69,7 @@ export class PowerCore {
   private figures: AcquisitionFigures | undefined;
   private readonly log: (line: string) => void;
   readonly kiosk: ReturnType<typeof createKioskServices>;
+  private readonly mqtt: ReturnType<typeof createCoreMqtt>;
 
   constructor(options: CoreOptions) {
     this.config = options.config;
@@ -91,6 +93,7 @@ export class PowerCore {
       timeZone: () => this.config.timeZone,
     });
     this.energyQuery = new EnergyQuery(db, () => this.config.timeZone, () => this.clock.now());
+    this.mqtt = createCoreMqtt({ hub: this.hub, config: options.config, configPath: options.configPath ?? defaultConfigPath(), lifetimeWh: () => this.energyQuery.lifetimeWh(), status: () => this.status(), log: this.log });
     this.queue = this.writeQueue(options.config.storage.flushIntervalMs);
     const chosen = chooseSource(options.config, { ...options, clock: this.clock });
     this.sourceKind = chosen.source.kind;
@@ -99,7 +102,7 @@ export class PowerCore {
       source: chosen.source,
       deviceName: chosen.deviceName,
       clock: this.clock,
-      settings: () => this.readingSettings(),
+      settings: () => readingSettingsOf(this.config),
       stamper: new TimelineStamper(this.writer.lastT, this.log),
       onReading: (r, _ms, timing) => this.accept(r, timing),
       onState: (s) => this.stateChanged(s),
@@ -159,11 +162,13 @@ export class PowerCore {
     this.queue.start();
     this.sampler.start();
     this.kiosk.start();
+    void this.mqtt.service.apply(this.config.mqtt);
   }
 
   async stop(): Promise<void> {
     await this.sampler.stop();
     await this.kiosk.stop();
+    await this.mqtt.service.stop();
     this.queue.close();
     this.store.db.close();
   }
@@ -181,20 +186,12 @@ export class PowerCore {
       this.log(`storage: time zone now ${next.timeZone}, ${days} local days rebuilt from the 10 min rollups`);
     }
     this.config = { ...next, source: this.config.source, server: this.config.server, storage: { ...next.storage, path: this.config.storage.path } };
+    void this.mqtt.service.apply(this.config.mqtt);
     this.hub.publish({ type: 'status', status: this.status() });
   }
 
   get currentConfig(): Config {
     return this.config;
-  }
-
-  private readingSettings(): ReadingSettings {
-    const c = this.config;
-    return {
-      channel: c.source.channel,
-      calibration: c.calibration,
-      health: { midScale: c.health.midScale, maxDrift: c.health.maxDriftCounts },
-    };
   }
 
   private accept(r: Reading, timing: WindowTiming): void {
@@ -224,13 +221,8 @@ export class PowerCore {
       ...(this.figures ? { acquisition: this.figures } : {}),
       screenDimmed: this.kiosk.screenDimmed(),
       storage: storageStatus(this.queue.health(), this.dbPath, this.clock.now(), this.config.source.windowMs),
-      display: {
-        gaugeMaxW: this.config.display.gaugeMaxW,
-        liveMinutes: this.config.display.liveMinutes,
-        timeZone: this.config.timeZone,
-        language: this.config.language,
-        subscribedVa: this.config.subscribedKva * 1000,
-      },
+      ...this.mqtt.statusFields(),
+      display: displayStatus(this.config),
     };
   }
 

@@ -4,6 +4,7 @@ import { type Period, periodOf } from '../../shared/zoned-calendar';
 import { currentDayBuckets } from '../storage/rollup-levels';
 import { type RecordedSpan, missingMsOf } from './missing-time';
 import { RollupRows } from './rollup-rows';
+import { MJ_PER_WH } from './span';
 
 /** Every local day, month or year that overlaps [from, to), whole and in order. */
 export function periodsOverlapping(from: number, to: number, per: EnergyPer, timeZone: string): Period[] {
@@ -22,6 +23,7 @@ export class EnergyQuery {
   private readonly firstMinute: Database.Statement<[], { b: number }>;
   private readonly firstKey: Database.Statement<[], { k: number | null }>;
   private readonly lastT: Database.Statement<[], { last_t: number | null }>;
+  private readonly lifetime: Database.Statement<[], { e: number }>;
 
   constructor(
     db: Database.Database,
@@ -32,6 +34,12 @@ export class EnergyQuery {
     this.firstMinute = db.prepare('SELECT b FROM rollup_minute WHERE n > 0 ORDER BY b LIMIT 1');
     this.firstKey = db.prepare('SELECT min(k) AS k FROM reading');
     this.lastT = db.prepare('SELECT last_t FROM cursor WHERE id = 0');
+    this.lifetime = db.prepare('SELECT total(energy_mj) AS e FROM rollup_day');
+  }
+
+  /** Every Wh the database holds: this box's meter reading (the day rollups are kept forever). */
+  lifetimeWh(): number {
+    return this.lifetime.get()!.e / MJ_PER_WH;
   }
 
   energy(from: number, to: number, per: EnergyPer): EnergyRow[] {

@@ -3,6 +3,7 @@ import type { FieldProblem, SettingsView } from '../../shared/kiosk-contract';
 import type { Settings } from '../../shared/settings-schema';
 import { useApi, useWords } from '../app-context';
 import { Choices, type FieldContext } from './settings/fields';
+import { MqttSection } from './settings/MqttSection';
 import { PinGate } from './settings/PinGate';
 import { ContractTab, DataTab, DisplayTab, MeasureTab, type TabProps } from './settings/SettingsTabs';
 
@@ -11,8 +12,8 @@ interface SettingsScreenProps {
   onClose(): void;
 }
 
-type Tab = 'measure' | 'contract' | 'display' | 'data';
-const TABS: Tab[] = ['measure', 'contract', 'display', 'data'];
+type Tab = 'measure' | 'contract' | 'display' | 'data' | 'mqtt';
+const TABS: Tab[] = ['measure', 'contract', 'display', 'data', 'mqtt'];
 
 /** The settings as saved, the draft being edited, and the draft's problems by the shared schema, checked as it changes. */
 function useSettingsDraft() {
@@ -93,7 +94,7 @@ export function SettingsScreen({ today, onClose }: SettingsScreenProps) {
     <div className="overlay" role="dialog" aria-modal="true" aria-label={t.settings} data-testid="settings-screen">
       <div className="dialog settings">
         <header className="dialog-head">
-          <Choices<Tab> items={TABS} value={tab} label={(x) => t.tabs[x]} onPick={setTab} testId="settings-tabs" />
+          <Choices<Tab> items={TABS} value={tab} label={(x) => (x === 'mqtt' ? t.mqtt.tab : t.tabs[x])} onPick={setTab} testId="settings-tabs" />
           <button type="button" className="btn" onClick={onClose} data-testid="settings-close">
             {t.close}
           </button>
@@ -104,8 +105,10 @@ export function SettingsScreen({ today, onClose }: SettingsScreenProps) {
           {tab === 'contract' && <ContractTab {...tabProps} today={today} pin={pin} />}
           {tab === 'display' && <DisplayTab {...tabProps} />}
           {tab === 'data' && <DataTab {...tabProps} pinSet={view.pinSet} newPin={newPin} setNewPin={setNewPin} />}
+          {tab === 'mqtt' && <MqttSection pin={pin} ctx={ctx} />}
         </div>
-        <SaveBar message={message} fileInvalid={view.fileProblems.length > 0} blocked={problems.length > 0} save={save} />
+        {/* The MQTT tab saves on its own: its password is write-only. */}
+        {tab !== 'mqtt' && <SaveBar message={message} fileInvalid={view.fileProblems.length > 0} blocked={problems.length > 0} save={save} />}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { formatAge } from '../../shared/format';
 import { useWords } from '../app-context';
 import { formatInteger, formatNumber } from '../locale-format';
 import { storageNotice } from '../storage-notice';
+import { MqttStatus } from './MqttStatus';
 
 interface StatusLineProps {
   status: Status | null;
@@ -71,6 +72,7 @@ export function StatusLine({ status, lastT, lastFlags }: StatusLineProps) {
       <span className="status-age">{lastT === null ? t.waiting : `${t.last} ${formatAge(now - lastT)}`}</span>
       {status.acquisition && <Acquisition figures={status.acquisition} />}
       {storage && <span className="status-storage">{storage}</span>}
+      <MqttStatus mqtt={status.mqtt} now={now} />
       {status.notice && <span className="status-notice">{status.notice}</span>}
     </footer>
   );

@@ -56,6 +56,8 @@ export const VALID_REQUESTS: Record<OpName, Record<string, unknown>> = {
   recordCalibration: { step: 'idle' },
   saveCalibration: { save: { kind: 'volts', volts: 231 } },
   restoreCalibration: {},
+  getMqttSettings: {},
+  saveMqttSettings: { mqtt: { enabled: false, url: 'mqtt://127.0.0.1:1883', topicPrefix: 'corcypower', powerIntervalS: 5, showOthers: false } },
 };
 
 /** Dates a request may not name: before 2000, impossible, or read wrongly by Date.parse. */
