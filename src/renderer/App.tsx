@@ -27,7 +27,7 @@ type Dialog = 'none' | 'export' | 'settings';
 // props are stable between readings).
 
 /** Today's and this month's cost, and the buttons that open the dialogs. */
-const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; open(dialog: Dialog): void }) {
+const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; open: (dialog: Dialog) => void }) {
   const { t } = useWords();
   return (
     <aside className="side">
@@ -47,12 +47,12 @@ const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; 
 interface RecentProps {
   view: View;
   range: Range;
-  pick(id: PresetId): void;
+  pick: (id: PresetId) => void;
   chartArea: RefObject<HTMLDivElement | null>;
   display: Status['display'] | undefined;
-  onReading(listener: (reading: Reading) => void): () => void;
-  loadRecent(): Promise<Reading[]>;
-  loadHistory(range: Range, maxPoints: number): Promise<HistoryResponse>;
+  onReading: (listener: (reading: Reading) => void) => () => void;
+  loadRecent: () => Promise<Reading[]>;
+  loadHistory: (range: Range, maxPoints: number) => Promise<HistoryResponse>;
   costKey: string;
   /** The screen is dimmed for the night: the live chart draws nothing meanwhile. */
   dimmed: boolean;

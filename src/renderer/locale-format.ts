@@ -27,7 +27,7 @@ export function formatDateKey(key: string, tag: string, style: 'long' | 'short' 
   const [y, m, d] = key.split('-').map(Number);
   const opts: Intl.DateTimeFormatOptions =
     style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(tag, opts).format(Date.UTC(y!, m! - 1, d!));
+  return new Intl.DateTimeFormat(tag, opts).format(Date.UTC(y!, m! - 1, d));
 }
 
 export const formatMonth = (year: number, month: number, tag: string): string =>

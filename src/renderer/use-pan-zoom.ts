@@ -2,10 +2,10 @@ import { type RefObject, useEffect, useRef } from 'react';
 
 export interface PanZoomHandlers {
   /** dx as a fraction of the element's width. */
-  onPan(dxFraction: number): void;
+  onPan: (dxFraction: number) => void;
   /** factor > 1 zooms in; anchor is where (0..1 of the width) the fingers are. */
-  onZoom(factor: number, anchor: number): void;
-  onEnd(): void;
+  onZoom: (factor: number, anchor: number) => void;
+  onEnd: () => void;
 }
 
 type Listeners = { [K in 'pointerdown' | 'pointermove' | 'pointerup' | 'pointercancel']: (e: PointerEvent) => void } & { wheel: (e: WheelEvent) => void };

@@ -10,5 +10,5 @@ export type Unsubscribe = () => void;
 export type PowerApi = {
   [K in OpName]: (request: Request<K>) => Promise<Response<K>>;
 } & {
-  subscribe(listener: (event: LiveEvent) => void): Unsubscribe;
+  subscribe: (listener: (event: LiveEvent) => void) => Unsubscribe;
 };

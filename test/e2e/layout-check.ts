@@ -7,13 +7,13 @@ export interface LayoutReport {
 
 /** What the checks share inside the page; installed on window by the first of them, since each runs serialized. */
 interface LayoutHelpers {
-  name(el: Element): string;
+  name: (el: Element) => string;
   /** The scrolling panel that clips `el` inside `scope`, or null. */
-  scroller(el: Element, scope: Element): Element | null;
+  scroller: (el: Element, scope: Element) => Element | null;
   /** Whether two boxes overlap by more than half a pixel each way. */
-  overlap(a: DOMRect, b: DOMRect): boolean;
+  overlap: (a: DOMRect, b: DOMRect) => boolean;
   /** Whether a box lies (to half a pixel) outside the viewport; `across` checks left and right only. */
-  outside(r: DOMRect, across?: boolean): boolean;
+  outside: (r: DOMRect, across?: boolean) => boolean;
 }
 
 declare global {

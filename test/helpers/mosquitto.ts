@@ -39,10 +39,10 @@ export interface Broker {
   user: string;
   password: string;
   /** Kills the broker (SIGKILL: no goodbye to its clients). */
-  kill(): Promise<void>;
+  kill: () => Promise<void>;
   /** Starts it again on the same ports. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**

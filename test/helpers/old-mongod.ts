@@ -14,7 +14,7 @@ export interface OldMongod {
   url: string;
   /** Commands received, by name (isMaster, ...), for the test to check. */
   commands: string[];
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const OP_REPLY = 1;

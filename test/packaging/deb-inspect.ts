@@ -47,7 +47,7 @@ export function wrongMachineModules(root: string, debArch: string): string[] {
 export interface UnpackedDeb {
   root: string;
   control: string;
-  field(name: string): string;
+  field: (name: string) => string;
 }
 
 export function unpackDeb(deb: string, into: string): UnpackedDeb {

@@ -12,8 +12,8 @@ import { type UnpackedDeb, stubElectronDist, unpackDeb, wrongMachineModules } fr
 
 const ROOT = join(__dirname, '..', '..');
 const require = createRequire(import.meta.url);
-const asar = require('@electron/asar') as { listPackage(archive: string, o: object): string[] };
-const { getCurrentFuseWire } = require('@electron/fuses') as { getCurrentFuseWire(file: string): Promise<Record<string, unknown>> };
+const asar = require('@electron/asar') as { listPackage: (archive: string, o: object) => string[] };
+const { getCurrentFuseWire } = require('@electron/fuses') as { getCurrentFuseWire: (file: string) => Promise<Record<string, unknown>> };
 const APP = 'opt/CorcyPower';
 const ARCHES = ['amd64', 'arm64'] as const;
 

@@ -18,8 +18,8 @@ export interface SamplerOptions {
   settings: () => ReadingSettings;
   clock: Clock;
   backoff?: Backoff;
-  onReading(reading: Reading, processingMs: number, timing: WindowTiming): void;
-  onState(state: SourceState): void;
+  onReading: (reading: Reading, processingMs: number, timing: WindowTiming) => void;
+  onState: (state: SourceState) => void;
   /** Where the device lives, for error messages. */
   deviceName?: string;
   /** Stamps readings (wall + monotonic); by default one that starts from nothing stored. */

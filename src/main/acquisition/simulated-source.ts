@@ -13,10 +13,10 @@ export interface SimulatedOptions extends WaveformOptions {
 }
 
 export interface Clock {
-  now(): number;
+  now: () => number;
   /** Monotonic ms (never jumps); the wall clock stands in when a clock has none. */
-  monotonic?(): number;
-  sleep(ms: number): Promise<void>;
+  monotonic?: () => number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 export const systemClock: Clock = {

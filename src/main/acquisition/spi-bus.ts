@@ -13,8 +13,8 @@ export interface SpiMessage {
 }
 
 export interface SpiDevice {
-  transfer(message: SpiMessage[], cb: (err: NodeJS.ErrnoException | null, message?: SpiMessage[]) => void): unknown;
-  close(cb: (err: NodeJS.ErrnoException | null) => void): unknown;
+  transfer: (message: SpiMessage[], cb: (err: NodeJS.ErrnoException | null, message?: SpiMessage[]) => void) => unknown;
+  close: (cb: (err: NodeJS.ErrnoException | null) => void) => unknown;
 }
 
 export interface SpiOpenOptions {
@@ -25,7 +25,7 @@ export interface SpiOpenOptions {
 export type SpiOpener = (bus: number, device: number, options: SpiOpenOptions) => Promise<SpiDevice>;
 
 type SpiDeviceModule = {
-  open(bus: number, device: number, options: SpiOpenOptions, cb: (err: NodeJS.ErrnoException | null) => void): SpiDevice;
+  open: (bus: number, device: number, options: SpiOpenOptions, cb: (err: NodeJS.ErrnoException | null) => void) => SpiDevice;
 };
 
 /**

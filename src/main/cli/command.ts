@@ -23,7 +23,7 @@ export interface Command {
   usage: string;
   options: OptionSpec;
   /** Resolves to the exit code; long-running commands resolve when they stop. */
-  run(ctx: CommandContext): Promise<number>;
+  run: (ctx: CommandContext) => Promise<number>;
 }
 
 /** A bad argument: printed as one line, exit code 2. */

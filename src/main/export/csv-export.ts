@@ -25,7 +25,7 @@ export interface CsvExport {
   /** Header first, one CSV line per string, pulled lazily: memory stays flat whatever the range. */
   lines: Generator<string>;
   /** Data lines written so far. */
-  rows(): number;
+  rows: () => number;
   /** Source rows to read (readings, or rollup rows), for progress. */
   total: number;
 }

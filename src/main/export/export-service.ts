@@ -13,12 +13,12 @@ import { resolveRange } from './export-range';
 
 export interface ExportServiceOptions {
   /** A connection of the export's own: iterating keeps it busy while acquisition writes. */
-  openReader(): Database.Database;
-  calibration(): Calibration;
-  timeZone(): string;
-  destination(): Destination;
-  mounts(): Mount[];
-  now(): number;
+  openReader: () => Database.Database;
+  calibration: () => Calibration;
+  timeZone: () => string;
+  destination: () => Destination;
+  mounts: () => Mount[];
+  now: () => number;
   run?: CommandRunner;
 }
 

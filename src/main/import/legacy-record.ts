@@ -44,7 +44,7 @@ function numeric(v: unknown): number | undefined {
   // bson's wrappers, when a driver does not promote values: Long has toNumber(), Double and Int32 a value.
   if (v !== null && typeof v === 'object') {
     const bsontype = (v as { _bsontype?: unknown })._bsontype;
-    if (bsontype === 'Long') return (v as { toNumber(): number }).toNumber();
+    if (bsontype === 'Long') return (v as { toNumber: () => number }).toNumber();
     if (bsontype === 'Double' || bsontype === 'Int32') return (v as { value: number }).value;
   }
   return undefined;

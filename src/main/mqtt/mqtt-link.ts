@@ -14,9 +14,9 @@ export interface LinkOptions {
   will: { topic: string; payload: string };
   subscriptions: string[];
   /** Each time a connection is made: the place to (re)publish what a fresh subscriber needs. */
-  onConnect(): void;
-  onMessage(topic: string, payload: string): void;
-  onState(state: MqttState): void;
+  onConnect: () => void;
+  onMessage: (topic: string, payload: string) => void;
+  onState: (state: MqttState) => void;
   backoff?: { initialMs: number; maxMs: number };
   now?: () => number;
 }
@@ -87,7 +87,7 @@ export class MqttLink {
     });
     client.on('message', (topic, payload) => this.o.onMessage(topic, payload.toString('utf8')));
     client.on('error', (err) => {
-      this.lastError = reasonOf(err as Error & { code?: string | number });
+      this.lastError = reasonOf(err);
     });
     client.on('close', () => this.scheduleRetry());
   }

@@ -6,10 +6,10 @@ import { parseConfig } from '../config/load-config';
 
 export interface MqttSettingsOptions {
   configPath: string;
-  current(): Config;
-  apply(config: Config): void;
+  current: () => Config;
+  apply: (config: Config) => void;
   /** The settings screen's PIN gate, shared so that its lockout counts every try. */
-  checkPin(pin: string): { ok: boolean; waitSeconds: number };
+  checkPin: (pin: string) => { ok: boolean; waitSeconds: number };
 }
 
 export function mqttView(c: MqttConfig): MqttSettingsView {

@@ -10,9 +10,9 @@ import { SECURITY_HEADERS } from './security-headers';
 import { waitForDrain } from './wait-for-drain';
 
 export interface CsvExportSource {
-  openReader(): Database.Database;
-  calibration(): Calibration;
-  timeZone(): string;
+  openReader: () => Database.Database;
+  calibration: () => Calibration;
+  timeZone: () => string;
 }
 
 const MAX_RANGE_MS = 10 * 366 * 86_400_000;

@@ -3,9 +3,9 @@ import type { LiveEvent } from '../../shared/contract';
 import { SECURITY_HEADERS } from './security-headers';
 
 export interface LiveSource {
-  subscribe(listener: (e: LiveEvent) => void): () => void;
+  subscribe: (listener: (e: LiveEvent) => void) => () => void;
   /** The first events each browser gets, so it never waits for a change to draw. */
-  initialEvents(): LiveEvent[];
+  initialEvents: () => LiveEvent[];
 }
 
 export interface LiveLimits {

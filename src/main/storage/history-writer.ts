@@ -21,12 +21,12 @@ export const DEFAULT_WRITER: HistoryWriterOptions = {
 export type TimedReading = StoredReading & { mono?: number | null };
 
 export interface HistoryWriterOptions {
-  calibration(): Calibration;
-  maxGapMs(): number;
+  calibration: () => Calibration;
+  maxGapMs: () => number;
   /** Readings older than this go to the rollups only: raw rows past retention are not kept. */
-  rawFrom(): number;
-  timeZone(): string;
-  log?(line: string): void;
+  rawFrom: () => number;
+  timeZone: () => string;
+  log?: (line: string) => void;
 }
 
 export interface WriteResult {

@@ -6,14 +6,14 @@ import { TouchCalendar } from './TouchCalendar';
 
 interface ExportDialogProps {
   today: string;
-  onClose(): void;
+  onClose: () => void;
 }
 
 const PRESETS: ExportPreset[] = ['today', 'yesterday', 'thisWeek', 'thisMonth', 'lastMonth', 'thisYear'];
 const RESOLUTIONS: ExportResolution[] = ['raw', '1min', '1h', '1day'];
 const POLL_MS = 250;
 
-function Choice<T extends string>({ items, value, label, onPick, testId }: { items: readonly T[]; value: T | null; label: (x: T) => string; onPick(x: T): void; testId: string }) {
+function Choice<T extends string>({ items, value, label, onPick, testId }: { items: readonly T[]; value: T | null; label: (x: T) => string; onPick: (x: T) => void; testId: string }) {
   return (
     <div className="choices" data-testid={testId}>
       {items.map((x) => (
@@ -26,7 +26,7 @@ function Choice<T extends string>({ items, value, label, onPick, testId }: { ite
 }
 
 /** A running export's progress; then where the file went and how many rows, or why it failed; eject for a stick. */
-function ExportResult({ job, onClose }: { job: ExportJob; onClose(): void }) {
+function ExportResult({ job, onClose }: { job: ExportJob; onClose: () => void }) {
   const api = useApi();
   const { t, tag } = useWords();
   const [ejected, setEjected] = useState<string | null>(null);
@@ -61,7 +61,7 @@ function ExportResult({ job, onClose }: { job: ExportJob; onClose(): void }) {
 }
 
 /** Close, the dates picked so far (when picking), and Start. */
-function ExportActions({ dates, ready, onStart, onClose }: { dates: { from: string | null; to: string | null } | null; ready: boolean; onStart(): void; onClose(): void }) {
+function ExportActions({ dates, ready, onStart, onClose }: { dates: { from: string | null; to: string | null } | null; ready: boolean; onStart: () => void; onClose: () => void }) {
   const { t, tag } = useWords();
   const short = (date: string): string => formatDateKey(date, tag, 'short');
   return (

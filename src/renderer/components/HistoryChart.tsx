@@ -7,7 +7,7 @@ import type { Range } from '../view-range';
 interface HistoryChartProps {
   range: Range;
   timeZone: string;
-  load(range: Range, maxPoints: number): Promise<HistoryResponse>;
+  load: (range: Range, maxPoints: number) => Promise<HistoryResponse>;
   title: string;
 }
 

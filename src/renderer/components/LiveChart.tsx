@@ -7,8 +7,8 @@ import { BOX, type YScale, linePath, timeTicks, xAt, yScale } from '../chart/liv
 
 interface LiveChartProps {
   /** Registers a listener for new readings; returns its removal. */
-  onReading(listener: (r: Reading) => void): () => void;
-  loadRecent(): Promise<Reading[]>;
+  onReading: (listener: (r: Reading) => void) => () => void;
+  loadRecent: () => Promise<Reading[]>;
   minutes: number;
   timeZone: string;
   title: string;

@@ -8,7 +8,7 @@ interface TouchCalendarProps {
   from: string | null;
   to: string | null;
   /** First tap sets from, second sets to (swapped when earlier). */
-  onChange(from: string | null, to: string | null): void;
+  onChange: (from: string | null, to: string | null) => void;
 }
 
 /** A month of big day buttons, Monday first; days after today cannot be picked. */

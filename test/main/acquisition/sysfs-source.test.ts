@@ -120,7 +120,7 @@ describe('SysfsSource', () => {
       samples: 5,
       windowMs: 5,
       root: iio.root,
-      openFile: async () => ({ read: (() => Promise.reject(eio())) as never, close: async () => undefined }),
+      openFile: async () => ({ read: (() => Promise.reject(eio())), close: async () => undefined }),
     });
     await failing.open();
     await expect(failing.readWindow()).rejects.toMatchObject({ code: 'EIO' });

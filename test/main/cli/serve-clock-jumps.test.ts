@@ -20,7 +20,7 @@ afterEach(async () => {
   for (const s of running.splice(0)) await s.stop('SIGKILL');
 });
 
-function setup(): { dir: string; offset(o: string): void; args: string[]; env: Record<string, string> } {
+function setup(): { dir: string; offset: (o: string) => void; args: string[]; env: Record<string, string> } {
   const dir = tmp();
   const rc = join(dir, 'faketime.rc');
   writeFileSync(rc, '+0\n');

@@ -38,7 +38,7 @@ function Summary({ r, testId }: { r: CalibrationRecord; testId: string }) {
   );
 }
 
-function YesNo({ on, set }: { on: boolean; set(value: boolean): void }) {
+function YesNo({ on, set }: { on: boolean; set: (value: boolean) => void }) {
   const { t } = useWords();
   return <Choices<'no' | 'yes'> items={['no', 'yes']} value={on ? 'yes' : 'no'} label={(x) => (x === 'yes' ? t.ok : '—')} onPick={(x) => set(x === 'yes')} />;
 }
@@ -46,7 +46,7 @@ function YesNo({ on, set }: { on: boolean; set(value: boolean): void }) {
 type Known = { kind: 'watts'; watts: number } | { kind: 'amps'; amps: number };
 
 /** Record / Stop and Keep for one step, and its progress while it records. */
-function RecordStep(p: { step: CalibrationStep; view: CalibrationView; record(step: CalibrationStep | null): void; keep(): void }) {
+function RecordStep(p: { step: CalibrationStep; view: CalibrationView; record: (step: CalibrationStep | null) => void; keep: () => void }) {
   const { t, tag } = useWords();
   const c = t.cal;
   const rec = p.view.recording;
@@ -74,7 +74,7 @@ function RecordStep(p: { step: CalibrationStep; view: CalibrationView; record(st
 }
 
 /** The known load: a nameplate in watts or a clamp meter in amps. */
-function KnownLoad({ known, ctx, onChange }: { known: Known; ctx: FieldContext; onChange(k: Known): void }) {
+function KnownLoad({ known, ctx, onChange }: { known: Known; ctx: FieldContext; onChange: (k: Known) => void }) {
   const c = useWords().t.cal;
   return (
     <>
@@ -99,7 +99,7 @@ function KnownLoad({ known, ctx, onChange }: { known: Known; ctx: FieldContext; 
 }
 
 /** The calibration the last save replaced, and the way back to it. */
-function Previous({ r, restore }: { r: CalibrationRecord; restore(): void }) {
+function Previous({ r, restore }: { r: CalibrationRecord; restore: () => void }) {
   const c = useWords().t.cal;
   return (
     <div className="cal-step">

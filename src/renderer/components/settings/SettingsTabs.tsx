@@ -13,7 +13,7 @@ import { TempoDays } from './TempoDays';
 export interface TabProps {
   draft: Settings;
   ctx: FieldContext;
-  put<K extends keyof Settings>(key: K, value: Settings[K]): void;
+  put: <K extends keyof Settings>(key: K, value: Settings[K]) => void;
 }
 
 type NumberKey = 'gaugeMaxW' | 'retentionDays';
@@ -79,7 +79,7 @@ export function DisplayTab({ draft, ctx, put }: TabProps) {
 }
 
 /** `newPin`: undefined keeps the PIN as it is, null removes it, a string sets it (on save). */
-export function DataTab(props: TabProps & { pinSet: boolean; newPin: string | null | undefined; setNewPin(pin: string | null): void }) {
+export function DataTab(props: TabProps & { pinSet: boolean; newPin: string | null | undefined; setNewPin: (pin: string | null) => void }) {
   const { t } = useWords();
   const { draft, ctx, pinSet, newPin, setNewPin } = props;
   const [pinPad, setPinPad] = useState(false);

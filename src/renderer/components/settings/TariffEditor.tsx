@@ -7,7 +7,7 @@ interface TariffEditorProps {
   tariff: Settings['tariff'];
   today: string;
   ctx: FieldContext;
-  onChange(tariff: Settings['tariff']): void;
+  onChange: (tariff: Settings['tariff']) => void;
 }
 
 const KINDS: TariffKind[] = ['base', 'hphc', 'tempo'];
