@@ -17,6 +17,8 @@ export default tseslint.config(
       // typed as function properties, they can be taken off their object safely, which is
       // what unbound-method checks. Method syntax would make every such use a finding.
       '@typescript-eslint/method-signature-style': ['error', 'property'],
+      // `_` names a value kept on purpose: a loop that only counts, a field dropped from a rest copy.
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

@@ -24,7 +24,7 @@ const floorRuleW = (rms: readonly number[], cal: Calibration): number => {
  * of noise; floor measured over a minute by the wizard's statistic, and the
  * truth's), and its cost per window against the clipped pass in the same run.
  */
-export async function run(): Promise<string[]> {
+export function run(): string[] {
   const out: string[] = [];
   for (const noise of [1, 2]) {
     const minute = floorFrom(simulatedWindows({ amps: 0, noiseCounts: noise, windows: 120, seed: 99 }));

@@ -35,7 +35,7 @@ function tableBytes(db: ReturnType<typeof openDatabase>, name: string): { bytes:
   return { bytes, rows };
 }
 
-export async function run(): Promise<string[]> {
+export function run(): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'corcy-history-bench-'));
   try {
     const path = join(dir, 'power.db');

@@ -105,6 +105,8 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
   );
 
   const timeZone = display?.timeZone ?? 'Europe/Paris';
+  // Read at each render on purpose: every status rerenders the app, so the date rolls over at midnight without a timer of its own.
+  // eslint-disable-next-line react-hooks/purity
   const today = localDateKey(Date.now(), timeZone);
   // Settings saved or changed: price again at once.
   const costKey = JSON.stringify([status?.display, dialog === 'none']);

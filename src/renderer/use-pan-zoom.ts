@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface PanZoomHandlers {
   /** dx as a fraction of the element's width. */
@@ -70,7 +70,10 @@ function panZoomListeners(node: HTMLElement, handlers: RefObject<PanZoomHandlers
  */
 export function usePanZoom(el: RefObject<HTMLElement | null>, handlers: PanZoomHandlers): void {
   const current = useRef(handlers);
-  current.current = handlers;
+  // The latest handlers, for listeners attached once: updated after each render, before any event.
+  useLayoutEffect(() => {
+    current.current = handlers;
+  });
   useEffect(() => {
     const node = el.current;
     if (!node) return;

@@ -142,8 +142,8 @@ export function parseIso(text: string): IsoParts {
 }
 
 /** 2000-01-01T00:00Z and the first instant of year 10000: epoch ms outside are refused like their ISO forms. */
-export const MIN_EPOCH_MS = Date.UTC(MIN_YEAR, 0, 1);
-export const MAX_EPOCH_MS = Date.UTC(10_000, 0, 1);
+const MIN_EPOCH_MS = Date.UTC(MIN_YEAR, 0, 1);
+const MAX_EPOCH_MS = Date.UTC(10_000, 0, 1);
 export const isEpochInRange = (t: number): boolean => Number.isSafeInteger(t) && t >= MIN_EPOCH_MS && t < MAX_EPOCH_MS;
 
 /** Epoch ms of parsed parts that carry an offset (or a date alone: UTC midnight). */

@@ -16,7 +16,7 @@ export type LocalDateTime = Omit<LocalParts, 'weekday'>;
 
 const DAY_MS = 86_400_000;
 
-export const localDateTime = (epochMs: number, timeZone: string): LocalDateTime => localParts(epochMs, timeZone);
+const localDateTime = (epochMs: number, timeZone: string): LocalDateTime => localParts(epochMs, timeZone);
 
 export const dayNumberOfDate = (d: LocalDate): number => Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
 
@@ -78,7 +78,7 @@ export function periodOf(epochMs: number, per: PeriodKind, timeZone: string): Pe
 }
 
 /** The period a local day belongs to, by day number: no Intl call. */
-export function periodKeyOfDay(dayNumber: number, per: PeriodKind): { year: number; month: number; day: number } {
+function periodKeyOfDay(dayNumber: number, per: PeriodKind): { year: number; month: number; day: number } {
   const d = dateOfDayNumber(dayNumber);
   if (per === 'day') return d;
   if (per === 'month') return { ...d, day: 1 };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { until } from './until';
 
 /** A port the OS says is free now (the broker binds it right after). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;

@@ -45,7 +45,7 @@ export const openSpiDevice: SpiOpener = (bus, device, options) =>
     try {
       dev = loadSpiDeviceModule().open(bus, device, options, (err) => (err ? reject(err) : resolve(dev!)));
     } catch (err) {
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 

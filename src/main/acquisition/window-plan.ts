@@ -18,12 +18,12 @@ export interface WindowPlan {
 }
 
 /** MCP3008 clock range (datasheet: 10 kHz minimum for the sample-and-hold, 1.35 MHz at 2.7 V). */
-export const MIN_SPEED_HZ = 10_000;
-export const MAX_SPEED_HZ = 1_350_000;
+const MIN_SPEED_HZ = 10_000;
+const MAX_SPEED_HZ = 1_350_000;
 /** The BCM2835 idles one clock after each byte (spi-bcm2835.c: "9 cycles/byte"). */
 const BUS_CLOCKS_PER_BYTE = 9;
 /** cs_change with no delay given holds chip select up for 10 µs (spi.c, _spi_transfer_cs_change_delay). */
-export const CS_CHANGE_US = 10;
+const CS_CHANGE_US = 10;
 /** spi_ioc_transfer.delay_usecs is a __u16. */
 export const MAX_DELAY_US = 0xffff;
 

@@ -12,7 +12,7 @@ export interface GpuDecision {
 }
 
 /** The device tree's model string: "Raspberry Pi 3 Model B Plus Rev 1.3". */
-export const BOARD_MODEL_FILE = '/proc/device-tree/model';
+const BOARD_MODEL_FILE = '/proc/device-tree/model';
 
 /**
  * Boards whose GPU is the VideoCore IV (VC4): every Pi 1, 2, 3, Zero and the

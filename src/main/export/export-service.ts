@@ -25,7 +25,7 @@ export interface ExportServiceOptions {
 const MAX_JOBS = 20;
 
 /** Picks a name not taken yet, so an export never replaces an earlier file. */
-export function freeName(dir: string, stem: string): string {
+function freeName(dir: string, stem: string): string {
   for (let i = 1; ; i++) {
     const file = join(dir, `${stem}${i === 1 ? '' : `-${i}`}.csv`);
     if (!existsSync(file) && !existsSync(`${file}.partial`)) return file;

@@ -2,7 +2,6 @@ import type { Config } from '../config/config-schema';
 import { healthFlags } from '../acquisition/health';
 import { STAGED, STAGED_WIDTH, encodeStatsInto, rowKey } from '../storage/reading-codec';
 import type { ImportCounts, SkippedRecord } from './import-journal';
-import type { SkipReason } from './legacy-record';
 import type { SourceBatch } from './legacy-source';
 
 /** How many skipped records the terminal shows. */

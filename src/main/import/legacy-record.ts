@@ -19,7 +19,7 @@ export const SKIP_REASONS = {
 export type SkipReason = keyof typeof SKIP_REASONS;
 
 /** What the old system stored per window, converted to CorcyPower's units (epoch ms). */
-export interface LegacyReading {
+interface LegacyReading {
   t: number;
   channel: number;
   mean: number;
@@ -50,12 +50,20 @@ function numeric(v: unknown): number | undefined {
   return undefined;
 }
 
+/** A value as the log shows it: a string quoted, an object (a BSON wrapper, a sub-document) as JSON rather than [object Object]. */
+function shown(raw: unknown): string {
+  if (typeof raw === 'string') return JSON.stringify(raw);
+  if (typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw);
+  if (typeof raw === 'object' && raw !== null) return JSON.stringify(raw, (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+  return typeof raw;
+}
+
 const fail = (reason: SkipReason, detail: string): Checked => ({ ok: false, reason, detail });
 
 function field(f: Field, raw: unknown): number | Checked {
   if (raw === undefined || raw === null) return fail('missing-field', f);
   const n = typeof raw === 'number' ? raw : numeric(raw);
-  if (n === undefined) return fail('non-numeric', `${f}=${JSON.stringify(String(raw)).slice(0, 40)}`);
+  if (n === undefined) return fail('non-numeric', `${f}=${shown(raw).slice(0, 40)}`);
   if (!Number.isFinite(n)) return fail('not-finite', `${f}=${n}`);
   return n;
 }

@@ -1,7 +1,7 @@
 import type { Checked } from './legacy-record';
 
 /** Where an import stands in its source: enough to resume there after a kill. */
-export type ResumePoint = string;
+type ResumePoint = string;
 
 /** A run of records in source order, and the point just after the last of them. */
 export interface SourceBatch {
@@ -26,7 +26,8 @@ export interface LegacySource {
   readonly identity: string;
   /** What progress counts, and how much there is (null: unknown). */
   total: () => Promise<{ unit: 'records' | 'bytes'; value: number | null }>;
-  batches: (resumeAt: ResumePoint | null, size: number) => AsyncIterable<SourceBatch>;
+  // A source read synchronously (SQLite) yields a plain iterable; `for await` takes both.
+  batches: (resumeAt: ResumePoint | null, size: number) => AsyncIterable<SourceBatch> | Iterable<SourceBatch>;
   close: () => Promise<void>;
 }
 

@@ -11,29 +11,29 @@ export type BrowserScreen = (typeof BROWSER_SCREENS)[number];
 /** How CorcyPower is installed: from the .deb (Electron runs the CLI) or from a git checkout. */
 export type Layout = { kind: 'packaged'; executable: string } | { kind: 'checkout'; dir: string; node: string };
 
-export const KIOSK_UNIT = 'corcy-power-kiosk@.service';
-export const SERVE_UNIT = 'corcy-power-serve@.service';
-export const BROWSER_UNIT = 'corcy-power-browser@.service';
+const KIOSK_UNIT = 'corcy-power-kiosk@.service';
+const SERVE_UNIT = 'corcy-power-serve@.service';
+const BROWSER_UNIT = 'corcy-power-browser@.service';
 /** Not in the .deb (which has Electron): written by install-kiosk from wherever it runs. */
 export const BROWSER_LAUNCHER = '/usr/local/bin/corcy-power-browser';
-export const AUTOSTART_NAME = 'corcy-power.desktop';
-export const LAUNCHER_NAME = 'corcy-power-kiosk';
+const AUTOSTART_NAME = 'corcy-power.desktop';
+const LAUNCHER_NAME = 'corcy-power-kiosk';
 /** The .deb's /usr/bin/corcy-power (commandWrapper), beside the Electron executable it runs. */
-export const COMMAND_NAME = 'corcy-power';
-export const PACKAGED_EXECUTABLE = '/opt/CorcyPower/corcy-power';
+const COMMAND_NAME = 'corcy-power';
+const PACKAGED_EXECUTABLE = '/opt/CorcyPower/corcy-power';
 
 /**
  * The boot target each mode needs. cage wants multi-user.target and must not meet
  * a display manager on the screen; the desktop needs graphical.target (the display
  * manager and its auto-login); headless runs under either and leaves it alone.
  */
-export function bootTarget(mode: KioskMode, screen: BrowserScreen = 'cage'): string | null {
+function bootTarget(mode: KioskMode, screen: BrowserScreen = 'cage'): string | null {
   if (mode === 'headless') return null;
   const onDesktop = mode === 'desktop' || (mode === 'browser' && screen === 'desktop');
   return onDesktop ? 'graphical.target' : 'multi-user.target';
 }
 
-export interface KioskFile {
+interface KioskFile {
   path: string;
   content: string;
   /** Permission bits. */

@@ -12,7 +12,7 @@ export interface MqttSettingsOptions {
   checkPin: (pin: string) => { ok: boolean; waitSeconds: number };
 }
 
-export function mqttView(c: MqttConfig): MqttSettingsView {
+function mqttView(c: MqttConfig): MqttSettingsView {
   const { password, ...rest } = c;
   return { mqtt: rest, passwordSet: password !== undefined };
 }

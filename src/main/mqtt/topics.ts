@@ -37,7 +37,7 @@ export function nodeNameOf(hostname: string): string {
  * Home Assistant's discovery topic: `<discovery_prefix>/<component>/[<node_id>/]<object_id>/config`
  * (home-assistant.io/integrations/mqtt, "Discovery topic"), with the default prefix.
  */
-export const HA_DISCOVERY_PREFIX = 'homeassistant';
+const HA_DISCOVERY_PREFIX = 'homeassistant';
 /** Home Assistant announces itself here (its birth message, `online`), and then wants discovery again. */
 export const HA_STATUS_TOPIC = `${HA_DISCOVERY_PREFIX}/status`;
 

@@ -18,7 +18,7 @@ export interface LiveLimits {
 
 const RETRY_MS = 200;
 
-export const LIVE_LIMITS: LiveLimits = { maxQueuedBytes: 16 * 1024, stallMs: 60_000, heartbeatMs: 15_000 };
+const LIVE_LIMITS: LiveLimits = { maxQueuedBytes: 16 * 1024, stallMs: 60_000, heartbeatMs: 15_000 };
 
 /**
  * One SSE client. `res.write` queues in the process whatever the socket does not

@@ -25,7 +25,7 @@ export interface QueueHealth {
   failure: QueueFailure | null;
 }
 
-export const DEFAULT_MAX_PENDING = 100_000;
+const DEFAULT_MAX_PENDING = 100_000;
 
 /**
  * Batches readings into one transaction every few seconds: one fsync per batch

@@ -80,7 +80,7 @@ function ExportActions({ dates, ready, onStart, onClose }: { dates: { from: stri
 /** Range, step and format by touch; then where the file went, how many rows, and eject. */
 export function ExportDialog({ today, onClose }: ExportDialogProps) {
   const api = useApi();
-  const { t, tag, locale } = useWords();
+  const { t, locale } = useWords();
   const [preset, setPreset] = useState<ExportPreset | 'dates'>('today');
   const [dates, setDates] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const [resolution, setResolution] = useState<ExportResolution>('1min');
