@@ -125,7 +125,7 @@ const StatusSchema = z.object({
 });
 export type Status = z.infer<typeof StatusSchema>;
 
-const LiveEventSchema = z.discriminatedUnion('type', [
+export const LiveEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reading'), reading: ReadingSchema }),
   z.object({ type: z.literal('status'), status: StatusSchema }),
 ]);

@@ -108,7 +108,6 @@ export type StartExportRequest = z.infer<typeof StartExportRequestSchema>;
 export const ExportQuerySchema = z
   .object({ from: InstantSchema, to: InstantSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema.default('en') })
   .strict();
-type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
 const DestinationSchema = z.object({
   kind: z.enum(['usb', 'folder']),

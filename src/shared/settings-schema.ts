@@ -84,7 +84,6 @@ export const TariffSchema = z
   .default([{ kind: 'base', effectiveFrom: '2025-02-01', subscriptionPerMonth: 15.47, kwh: 0.2016 }]);
 
 export const LanguageSchema = z.enum(['fr', 'en']);
-type Language = z.infer<typeof LanguageSchema>;
 
 export const BrightnessSchema = z
   .object({

@@ -77,14 +77,6 @@ export function periodOf(epochMs: number, per: PeriodKind, timeZone: string): Pe
   return yearPeriod(d.year, timeZone);
 }
 
-/** The period a local day belongs to, by day number: no Intl call. */
-function periodKeyOfDay(dayNumber: number, per: PeriodKind): { year: number; month: number; day: number } {
-  const d = dateOfDayNumber(dayNumber);
-  if (per === 'day') return d;
-  if (per === 'month') return { ...d, day: 1 };
-  return { year: d.year, month: 1, day: 1 };
-}
-
 /** Hours in a local day: 24, or 23 / 25 on DST days. */
 export const hoursInLocalDay = (dayNumber: number, timeZone: string): number => {
   const p = dayPeriod(dayNumber, timeZone);

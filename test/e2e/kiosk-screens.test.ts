@@ -6,6 +6,9 @@ import { launchChromium, openWatchedPage } from '../helpers/chromium';
 import { type Served, startServe } from '../helpers/serve';
 import { tempDir } from '../helpers/readings-db';
 import { checkLayout } from './layout-check';
+import { bodyOf } from '../helpers/typed-json';
+import type { Config } from '../../src/main/config/config-schema';
+import { readJson } from '../helpers/typed-json';
 
 const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 const SIZES = [
@@ -115,7 +118,7 @@ describe('the kiosk screens at every supported size', () => {
     await expect.poll(() => page.getByTestId('settings-message').textContent()).toBe('Saved');
     await page.getByTestId('settings-close').click();
     expect(await page.getByTestId('open-export').textContent()).toBe('Export');
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).language).toBe('en');
+    expect(readJson<Partial<Config>>(join(dir, 'config.json')).language).toBe('en');
     expect(problems).toEqual([]);
   });
 
@@ -126,7 +129,7 @@ describe('the kiosk screens at every supported size', () => {
     ] as const) {
       const { page, problems } = await openWatchedPage(browser, vp);
       // The live stream replaced by one status and one reading: a load the simulator would reach only by chance.
-      const status = await (await fetch(`${served.url}/api/status`)).json();
+      const status = await bodyOf('getStatus', fetch(`${served.url}/api/status`));
       const t = Date.now();
       const reading = { t, channel: 0, mean: 511.5, min: 10, max: 1000, rms: watts / 237 / 0.27, currentA: watts / 237, powerW: watts, flags: 0 };
       const body = [{ type: 'status', status: { ...status, lastReading: reading } }, { type: 'reading', reading }].map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');

@@ -12,7 +12,6 @@ import { mulberry32 } from '../../src/main/acquisition/prng';
 // - spi.c, _spi_transfer_cs_change_delay(): cs_change with no delay given waits
 //   10 µs (unit microseconds, value 0), a busy wait.
 
-const BITS_PER_BYTE = 8;
 /** 8 data clocks plus the controller's idle clock (spi-bcm2835.c). */
 const CLOCKS_PER_BYTE = 9;
 export const CS_CHANGE_DEFAULT_US = 10;

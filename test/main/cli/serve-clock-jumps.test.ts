@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Served, startServe } from '../../helpers/serve';
 import { useTempDir } from '../../helpers/temp-dir';
-import { until } from '../../helpers/until';
 
 // The real `serve` under Debian's libfaketime: its wall clock (clock_gettime
 // CLOCK_REALTIME, gettimeofday, time) is this machine's plus the offset written
