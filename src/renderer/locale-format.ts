@@ -9,8 +9,7 @@ function nf(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
-export const formatEuros = (eur: number, tag: string): string =>
-  nf(tag, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(eur);
+export const formatEuros = (eur: number, tag: string): string => nf(tag, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(eur);
 
 export function formatKwh(wh: number, tag: string): string {
   const kwh = wh / 1000;

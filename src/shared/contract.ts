@@ -177,19 +177,23 @@ export type EnergyRow = z.infer<typeof EnergyRowSchema>;
 export const contract = {
   getStatus: { request: empty, response: StatusSchema },
   getRecent: {
-    request: z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
+    request: z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      })
+      .strict(),
     response: z.array(ReadingSchema),
   },
   getHistory: {
-    request: z
-      .object({ ...RANGE, maxPoints: z.number().int().min(2).max(5000) })
-      .strict(),
+    request: z.object({ ...RANGE, maxPoints: z.number().int().min(2).max(5000) }).strict(),
     response: HistoryResponseSchema,
   },
   getEnergy: {
-    request: z
-      .object({ ...RANGE, per: EnergyPerSchema })
-      .strict(),
+    request: z.object({ ...RANGE, per: EnergyPerSchema }).strict(),
     response: z.array(EnergyRowSchema),
   },
   getSettings: { request: empty, response: SettingsViewSchema },
@@ -224,6 +228,4 @@ export type Request<K extends OpName> = z.infer<(typeof contract)[K]['request']>
 export type Response<K extends OpName> = z.infer<(typeof contract)[K]['response']>;
 
 /** What a door returns for a call; errors are values so both doors report them alike. */
-export type CallResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: 'invalid_request' | 'not_found' | 'unknown_operation' | 'internal'; message: string } };
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: { code: 'invalid_request' | 'not_found' | 'unknown_operation' | 'internal'; message: string } };

@@ -99,15 +99,11 @@ const ExportRangeSchema = z.union([
 ]);
 export type ExportRange = z.infer<typeof ExportRangeSchema>;
 
-export const StartExportRequestSchema = z
-  .object({ range: ExportRangeSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema })
-  .strict();
+export const StartExportRequestSchema = z.object({ range: ExportRangeSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema }).strict();
 export type StartExportRequest = z.infer<typeof StartExportRequestSchema>;
 
 /** GET /api/export.csv and `corcy-power export`. */
-export const ExportQuerySchema = z
-  .object({ from: InstantSchema, to: InstantSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema.default('en') })
-  .strict();
+export const ExportQuerySchema = z.object({ from: InstantSchema, to: InstantSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema.default('en') }).strict();
 
 const DestinationSchema = z.object({
   kind: z.enum(['usb', 'folder']),

@@ -73,8 +73,7 @@ export function localToEpoch(year: number, month: number, day: number, hour: num
 /** "2026-03-29" */
 export type DateKey = string;
 
-export const dateKey = (y: number, m: number, d: number): DateKey =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export const dateKey = (y: number, m: number, d: number): DateKey => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** Readings, prices and requests start here: an earlier date is a typo or an attack (1800-01-01 once cost 136 s of CPU). */
 export const MIN_YEAR = 2000;

@@ -100,9 +100,7 @@ export const BrightnessSchema = z
   .prefault({});
 export type Brightness = z.infer<typeof BrightnessSchema>;
 
-export const SubscribedKvaSchema = z
-  .number()
-  .refine((k) => (SUBSCRIBED_KVA as readonly number[]).includes(k), `one of ${SUBSCRIBED_KVA.join(', ')} kVA`);
+export const SubscribedKvaSchema = z.number().refine((k) => (SUBSCRIBED_KVA as readonly number[]).includes(k), `one of ${SUBSCRIBED_KVA.join(', ')} kVA`);
 
 /**
  * The flat view the settings screen edits; main maps it onto the config file.

@@ -26,8 +26,7 @@ export function dateOfDayNumber(n: number): LocalDate {
 }
 
 /** The local day number an instant falls in. */
-export const localDayNumber = (epochMs: number, timeZone: string): number =>
-  dayNumberOfDate(localDateTime(epochMs, timeZone));
+export const localDayNumber = (epochMs: number, timeZone: string): number => dayNumberOfDate(localDateTime(epochMs, timeZone));
 
 /** The first instant of a local date (see startOfDate). */
 export const startOfLocalDate = (d: LocalDate, timeZone: string): number => startOfDate(dateKey(d.year, d.month, d.day), timeZone);

@@ -51,7 +51,9 @@ describe('the calibration wizard, in Chromium through the headless server fed by
     await page.getByTestId('open-settings').tap();
     await tapKeys(page, PIN);
     await page.getByTestId('calibration').waitFor();
-    expect(await page.getByTestId('calibration').textContent()).toMatch(/Étalonnage par la mesure.*1\. Décrochez la pince \(ou coupez tout\).*2\. Allumez une charge connue.*3\. Tension du secteur/);
+    expect(await page.getByTestId('calibration').textContent()).toMatch(
+      /Étalonnage par la mesure.*1\. Décrochez la pince \(ou coupez tout\).*2\. Allumez une charge connue.*3\. Tension du secteur/,
+    );
     expect(await page.getByTestId('cal-current-volts').textContent()).toMatch(/237 · valeur par défaut/);
     await page.screenshot({ path: join(SHOTS, 'calibration-fr-480x800.png') });
     expect((await checkLayout(page)).problems).toEqual([]);

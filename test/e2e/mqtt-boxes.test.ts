@@ -26,8 +26,7 @@ describe('several boxes on one broker, seen from one kiosk', () => {
     writeFileSync(file, JSON.stringify({ source: { kind: 'simulated', seed: node.length }, mqtt }));
     return file;
   };
-  const serve = (node: string, over: Record<string, unknown> = {}) =>
-    startServe(['--db', join(dir, `${node}.db`), '--config', configFor(node, over)]);
+  const serve = (node: string, over: Record<string, unknown> = {}) => startServe(['--db', join(dir, `${node}.db`), '--config', configFor(node, over)]);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'corcy-mqtt-e2e-'));
@@ -97,10 +96,14 @@ describe('several boxes on one broker, seen from one kiosk', () => {
     const before = stored();
     const api = async () => (await fetch(`${hall.url.replace(/\/$/, '')}/api/status`)).json() as Promise<{ mqtt?: { kind: string } }>;
     let retrying = false;
-    await until(() => {
-      void api().then((s) => (retrying = s.mqtt?.kind === 'retrying'));
-      return retrying;
-    }, 15_000, 100);
+    await until(
+      () => {
+        void api().then((s) => (retrying = s.mqtt?.kind === 'retrying'));
+        return retrying;
+      },
+      15_000,
+      100,
+    );
     // Six seconds of windows at 2 a second, flushed every 2 s: at least 8 more rows.
     await until(() => stored() - before >= 8, 20_000, 200);
     const rate = (stored() - before) / ((Date.now() - downAt) / 1000);

@@ -83,10 +83,14 @@ export async function startBroker(dir: string): Promise<Broker> {
     proc = spawn('mosquitto', ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     proc.stderr?.on('data', (d) => (log += d));
     let up = false;
-    await until(() => {
-      void accepts(port).then((ok) => (up = ok));
-      return up;
-    }, 10_000, 50).catch(() => {
+    await until(
+      () => {
+        void accepts(port).then((ok) => (up = ok));
+        return up;
+      },
+      10_000,
+      50,
+    ).catch(() => {
       throw new Error(`mosquitto did not start:\n${log}`);
     });
   };

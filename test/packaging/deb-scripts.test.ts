@@ -38,7 +38,10 @@ function stageInstall(): { R: string; bin: string; log: string } {
   stub('systemctl', `[ "$1" = list-units ] && echo "corcy-power-kiosk@${me.username}.service loaded active running CorcyPower"\nexit 0`);
   stub('adduser', 'exit 0');
   stub('update-alternatives', 'exit 1');
-  stub('getent', `case "$1 $2" in "passwd 1000"|"passwd ${me.username}") echo "${me.username}:x:${me.uid}:${me.gid}::/home/${me.username}:/bin/sh";; "group spi") echo "spi:x:999:";; *) exit 2;; esac`);
+  stub(
+    'getent',
+    `case "$1 $2" in "passwd 1000"|"passwd ${me.username}") echo "${me.username}:x:${me.uid}:${me.gid}::/home/${me.username}:/bin/sh";; "group spi") echo "spi:x:999:";; *) exit 2;; esac`,
+  );
   return { R, bin, log };
 }
 

@@ -72,12 +72,12 @@ describe.each(ARCHES)('the %s deb', (arch) => {
     expect(deb().field('Package')).toBe('corcy-power');
   });
 
-  it("holds the build output and production modules in the asar, and nothing of src, test or bench", () => {
+  it('holds the build output and production modules in the asar, and nothing of src, test or bench', () => {
     const files = asarFiles();
     for (const f of ['/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html', '/package.json']) expect(files).toContain(f);
     for (const m of ['better-sqlite3', 'zod', 'bson', 'mongodb']) expect(files).toContain(`/node_modules/${m}/package.json`);
     expect(files.filter((f) => /^\/(src|test|bench|scripts|docs|build|native|\.ci)\//.test(f))).toEqual([]);
-    expect(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts') && f.startsWith('/out/'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts') && f.startsWith('/out/')))).toEqual([]);
     const dev = Object.keys(readJson<{ devDependencies: Record<string, string> }>(join(ROOT, 'package.json')).devDependencies);
     expect(dev.filter((d) => files.includes(`/node_modules/${d}/package.json`))).toEqual([]);
   });

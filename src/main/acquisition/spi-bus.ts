@@ -52,5 +52,4 @@ export const openSpiDevice: SpiOpener = (bus, device, options) =>
 export const transferAsync = (dev: SpiDevice, message: SpiMessage[]): Promise<void> =>
   new Promise((resolve, reject) => dev.transfer(message, (err) => (err ? reject(err) : resolve())));
 
-export const closeAsync = (dev: SpiDevice): Promise<void> =>
-  new Promise((resolve) => dev.close(() => resolve()));
+export const closeAsync = (dev: SpiDevice): Promise<void> => new Promise((resolve) => dev.close(() => resolve()));

@@ -41,9 +41,7 @@ export function planWindow({ samples, windowMs, speedHz, limits }: WindowPlanInp
   const busyUs = (MESSAGE_BYTES * BUS_CLOCKS_PER_BYTE * 1e6) / speedHz + CS_CHANGE_US;
   const delayUs = Math.round(periodUs - busyUs);
   if (delayUs < 0) {
-    throw new RangeError(
-      `${samples} samples in ${windowMs} ms need ${periodUs.toFixed(1)} µs each, but one conversion keeps the bus ${busyUs.toFixed(1)} µs at ${speedHz} Hz`,
-    );
+    throw new RangeError(`${samples} samples in ${windowMs} ms need ${periodUs.toFixed(1)} µs each, but one conversion keeps the bus ${busyUs.toFixed(1)} µs at ${speedHz} Hz`);
   }
   if (delayUs > MAX_DELAY_US) throw new RangeError(`per-sample delay ${delayUs} µs exceeds spidev's 16-bit field`);
   const perIoctl = transfersPerIoctl(MESSAGE_BYTES, limits);

@@ -54,8 +54,7 @@ async function apply(plan: KioskPlan, uid: number, gid: number, runCommands: boo
 }
 
 /** What the .deb ships in resources/kiosk: systemd %i units, run by /usr/bin/corcy-power. */
-export const packagedTemplates = (): Record<string, string> =>
-  kioskTemplates({ kind: 'packaged', executable: '/usr/bin/corcy-power' }, '/usr/bin/corcy-power-kiosk');
+export const packagedTemplates = (): Record<string, string> => kioskTemplates({ kind: 'packaged', executable: '/usr/bin/corcy-power' }, '/usr/bin/corcy-power-kiosk');
 
 async function writeTemplates(dir: string, log: (l: string) => void): Promise<void> {
   await mkdir(dir, { recursive: true });

@@ -45,7 +45,7 @@ export async function runCli(argv: readonly string[], commands: readonly Command
     return await command.run({
       values: values,
       positionals,
-      configPath: (values.config) ?? defaultConfigPath(),
+      configPath: values.config ?? defaultConfigPath(),
       dbPath: values.db,
     });
   } catch (e) {

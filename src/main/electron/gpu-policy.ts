@@ -45,6 +45,11 @@ export function readBoardModel(file = BOARD_MODEL_FILE): string | null {
 /** app.getGPUFeatureStatus() as one log line, the features that matter to the chart first. */
 export function describeGpuStatus(status: Readonly<Record<string, string>>): string {
   const first = ['gpu_compositing', 'webgl', 'rasterization', 'video_decode'];
-  const keys = [...first.filter((k) => k in status), ...Object.keys(status).filter((k) => !first.includes(k)).sort()];
+  const keys = [
+    ...first.filter((k) => k in status),
+    ...Object.keys(status)
+      .filter((k) => !first.includes(k))
+      .sort(),
+  ];
   return `GPU status: ${keys.map((k) => `${k}=${status[k]}`).join(', ')}`;
 }

@@ -69,15 +69,19 @@ export class ExportService {
       return fail(new ExportError('no_destination', (err as Error).message));
     }
     let job: ExportJob | null = null;
-    const { lines, rows, total } = csvExport(db, { from, to }, {
-      resolution: req.resolution,
-      locale: req.locale,
-      timeZone: tz,
-      calibration: this.options.calibration(),
-      onProgress: (n) => {
-        if (job?.state === 'running') this.jobs.set(id, (job = { ...job, rows: n }));
+    const { lines, rows, total } = csvExport(
+      db,
+      { from, to },
+      {
+        resolution: req.resolution,
+        locale: req.locale,
+        timeZone: tz,
+        calibration: this.options.calibration(),
+        onProgress: (n) => {
+          if (job?.state === 'running') this.jobs.set(id, (job = { ...job, rows: n }));
+        },
       },
-    });
+    );
     job = { state: 'running', id, rows: 0, total, file, destination };
     this.jobs.set(id, job);
     this.running = writeCsvFile(lines, file, destination.kind === 'usb')

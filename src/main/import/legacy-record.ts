@@ -14,7 +14,7 @@ export const SKIP_REASONS = {
   'count-out-of-range': 'a count is outside 0..1023 (rms outside 0..512)',
   'fractional-count': 'minadc or maxadc is not a whole count',
   'inconsistent-counts': 'not minadc <= mean <= maxadc',
-  'unreadable': 'the source could not decode this record',
+  unreadable: 'the source could not decode this record',
 } as const;
 export type SkipReason = keyof typeof SKIP_REASONS;
 
@@ -95,5 +95,4 @@ export function checkValues(time: unknown, channel: unknown, mean: unknown, rms:
 }
 
 /** The same check for a document (BSON, driver) or row object with the old field names. */
-export const checkRecord = (doc: Readonly<Record<string, unknown>>, nowMs: number): Checked =>
-  checkValues(doc.time, doc.channel, doc.mean, doc.rms, doc.minadc, doc.maxadc, nowMs);
+export const checkRecord = (doc: Readonly<Record<string, unknown>>, nowMs: number): Checked => checkValues(doc.time, doc.channel, doc.mean, doc.rms, doc.minadc, doc.maxadc, nowMs);

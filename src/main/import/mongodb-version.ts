@@ -1,6 +1,5 @@
 import { redactedUrl } from './mongodb-url';
 
-
 /**
  * Server releases by the maxWireVersion their handshake reports (the table in
  * MongoDB's driver specifications, "wire version" per server release). Servers

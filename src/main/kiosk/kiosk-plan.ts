@@ -99,7 +99,8 @@ function unitsToEnable(mode: KioskMode, screen: BrowserScreen, user: string): st
 function notesFor(options: PlanOptions, screen: BrowserScreen): string {
   const autologin = `turn on auto-login (raspi-config, System Options, Boot / Auto Login, Desktop Autologin)`;
   if (options.mode === 'desktop') return `the kiosk starts when ${options.user} logs in to the desktop: ${autologin}`;
-  if (options.mode === 'cage') return `cage takes tty1 at boot with no desktop: install it (sudo apt install cage); the Pi now boots to console (multi-user.target), so no display manager starts`;
+  if (options.mode === 'cage')
+    return `cage takes tty1 at boot with no desktop: install it (sudo apt install cage); the Pi now boots to console (multi-user.target), so no display manager starts`;
   if (options.mode === 'headless') return `corcy-power serve runs at boot; see it at http://<pi>:8080 once server.host allows the LAN (a token is then required)`;
   const needs = 'sudo apt install chromium curl (chromium-browser on Bullseye and earlier)';
   return screen === 'cage'
@@ -131,7 +132,8 @@ export function planKiosk(options: PlanOptions): KioskPlan {
   ];
   const remove: string[] = [];
   if (options.mode === 'desktop') write.push({ path: autostart, content: t[AUTOSTART_NAME]!, mode: 0o644, userOwned: true });
-  else if (options.mode === 'browser' && screen === 'desktop') write.push({ path: autostart, content: autostartEntry({ launcher: BROWSER_LAUNCHER }), mode: 0o644, userOwned: true });
+  else if (options.mode === 'browser' && screen === 'desktop')
+    write.push({ path: autostart, content: autostartEntry({ launcher: BROWSER_LAUNCHER }), mode: 0o644, userOwned: true });
   else remove.push(autostart);
   const enable = unitsToEnable(options.mode, screen, options.user);
   const disable = [KIOSK_UNIT, SERVE_UNIT, BROWSER_UNIT].map((u) => u.replace('@.service', `@${options.user}.service`)).filter((u) => !enable.includes(u));

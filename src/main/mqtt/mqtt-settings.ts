@@ -46,7 +46,12 @@ export class MqttSettings {
     if (!gate.ok) return { ok: false, reason: 'pin', message: 'wrong PIN', waitSeconds: gate.waitSeconds };
     const file = readConfigFile(this.o.configPath);
     if (file.kind === 'invalid') {
-      return { ok: false, reason: 'file_invalid', message: `${this.o.configPath} does not validate (${file.problems.join('; ')}): fix it or save from the settings screen first`, waitSeconds: 0 };
+      return {
+        ok: false,
+        reason: 'file_invalid',
+        message: `${this.o.configPath} does not validate (${file.problems.join('; ')}): fix it or save from the settings screen first`,
+        waitSeconds: 0,
+      };
     }
     const raw = file.kind === 'valid' ? { ...file.raw } : {};
     const saved = this.o.current().mqtt.password;

@@ -85,10 +85,4 @@ export function splitOverBuckets(from: number, to: number, b: Bucketing, each: (
 }
 
 /** Every level a writer keeps, in one list for the live writer and the import alike. */
-export const rollupBucketings = (timeZone: () => string): readonly Bucketing[] => [
-  tenSecondBuckets,
-  minuteBuckets,
-  tenMinuteBuckets,
-  hourBuckets,
-  currentDayBuckets(timeZone),
-];
+export const rollupBucketings = (timeZone: () => string): readonly Bucketing[] => [tenSecondBuckets, minuteBuckets, tenMinuteBuckets, hourBuckets, currentDayBuckets(timeZone)];

@@ -13,7 +13,19 @@ const PRESETS: ExportPreset[] = ['today', 'yesterday', 'thisWeek', 'thisMonth', 
 const RESOLUTIONS: ExportResolution[] = ['raw', '1min', '1h', '1day'];
 const POLL_MS = 250;
 
-function Choice<T extends string>({ items, value, label, onPick, testId }: { items: readonly T[]; value: T | null; label: (x: T) => string; onPick: (x: T) => void; testId: string }) {
+function Choice<T extends string>({
+  items,
+  value,
+  label,
+  onPick,
+  testId,
+}: {
+  items: readonly T[];
+  value: T | null;
+  label: (x: T) => string;
+  onPick: (x: T) => void;
+  testId: string;
+}) {
   return (
     <div className="choices" data-testid={testId}>
       {items.map((x) => (
@@ -89,12 +101,18 @@ export function ExportDialog({ today, onClose }: ExportDialogProps) {
 
   useEffect(() => {
     if (job?.state !== 'running') return;
-    const id = setTimeout(() => void api.getExport({ id: job.id }).then(setJob).catch(() => undefined), POLL_MS);
+    const id = setTimeout(
+      () =>
+        void api
+          .getExport({ id: job.id })
+          .then(setJob)
+          .catch(() => undefined),
+      POLL_MS,
+    );
     return () => clearTimeout(id);
   }, [api, job]);
 
-  const range: ExportRange | null =
-    preset !== 'dates' ? { preset } : dates.from ? { fromDate: dates.from, toDate: dates.to ?? dates.from } : null;
+  const range: ExportRange | null = preset !== 'dates' ? { preset } : dates.from ? { fromDate: dates.from, toDate: dates.to ?? dates.from } : null;
   const start = (): void => {
     if (range) void api.startExport({ range, resolution, locale: csvLocale }).then(setJob);
   };
@@ -110,7 +128,13 @@ export function ExportDialog({ today, onClose }: ExportDialogProps) {
             <div className={`dialog-body export-form${preset === 'dates' ? ' with-calendar' : ''}`}>
               <div className="export-choices">
                 <h3>{t.range}</h3>
-                <Choice<ExportPreset | 'dates'> items={[...PRESETS, 'dates']} value={preset} label={(p) => (p === 'dates' ? t.pickDates : t.presets[p])} onPick={setPreset} testId="export-range" />
+                <Choice<ExportPreset | 'dates'>
+                  items={[...PRESETS, 'dates']}
+                  value={preset}
+                  label={(p) => (p === 'dates' ? t.pickDates : t.presets[p])}
+                  onPick={setPreset}
+                  testId="export-range"
+                />
                 <h3>{t.resolution}</h3>
                 <Choice<ExportResolution> items={RESOLUTIONS} value={resolution} label={(r) => t.resolutions[r]} onPick={setResolution} testId="export-resolution" />
                 <h3>{t.csvFormat}</h3>

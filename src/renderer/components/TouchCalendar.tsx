@@ -44,14 +44,7 @@ export function TouchCalendar({ today, from, to, onChange }: TouchCalendarProps)
         ))}
         {cells.map((d, i) =>
           d ? (
-            <button
-              key={d}
-              type="button"
-              className={`day${picked(d) ? ' day-picked' : ''}`}
-              disabled={d > today}
-              onClick={() => tap(d)}
-              data-date={d}
-            >
+            <button key={d} type="button" className={`day${picked(d) ? ' day-picked' : ''}`} disabled={d > today} onClick={() => tap(d)} data-date={d}>
               {Number(d.slice(8))}
             </button>
           ) : (

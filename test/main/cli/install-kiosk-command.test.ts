@@ -84,7 +84,10 @@ describe('corcy-power install-kiosk', () => {
   });
 
   it('refuses --screen without --mode browser, and a screen it does not know', async () => {
-    expect(await cli(['--user', me.username, '--mode', 'cage', '--screen', 'desktop', '--dry-run'])).toMatchObject({ code: 2, err: containing('--screen goes with --mode browser only') });
+    expect(await cli(['--user', me.username, '--mode', 'cage', '--screen', 'desktop', '--dry-run'])).toMatchObject({
+      code: 2,
+      err: containing('--screen goes with --mode browser only'),
+    });
     expect(await cli(['--user', me.username, '--mode', 'browser', '--screen', 'tv', '--dry-run'])).toMatchObject({ code: 2, err: containing('--screen must be cage or desktop') });
   });
 

@@ -45,7 +45,12 @@ describe('SettingsService', () => {
   it('names every bad field when validating as entered', () => {
     const { s } = service();
     const bad = { ...s.view().settings, gaugeMaxW: 12, subscribedKva: 7, timeZone: 'Mars/Olympus' };
-    expect(s.validate(bad).problems.map((p) => p.field).sort()).toEqual(['gaugeMaxW', 'subscribedKva', 'timeZone']);
+    expect(
+      s
+        .validate(bad)
+        .problems.map((p) => p.field)
+        .sort(),
+    ).toEqual(['gaugeMaxW', 'subscribedKva', 'timeZone']);
     expect(s.validate(s.view().settings).problems).toEqual([]);
   });
 

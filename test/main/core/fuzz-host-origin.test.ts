@@ -65,7 +65,15 @@ describe('the Origin rule for changes', () => {
     it(`POST ${OPS[op].path}: without this server's own Origin it is refused with 403 and changes nothing`, async () => {
       const before = target.snapshot();
       const host = `127.0.0.1:${port()}`;
-      const origins: (string | null)[] = [null, 'null', `http://rebind.example:${port()}`, `https://${host}`, `http://${host}.evil`, `http://localhost:${port()}`, `http://127.0.0.1:1`];
+      const origins: (string | null)[] = [
+        null,
+        'null',
+        `http://rebind.example:${port()}`,
+        `https://${host}`,
+        `http://${host}.evil`,
+        `http://localhost:${port()}`,
+        `http://127.0.0.1:1`,
+      ];
       for (const origin of origins) {
         const r = await send(op, { Host: host, ...(origin === null ? {} : { Origin: origin }) });
         expect(r.status, String(origin)).toBe(403);

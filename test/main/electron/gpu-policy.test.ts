@@ -12,7 +12,14 @@ const PI4 = 'Raspberry Pi 4 Model B Rev 1.4';
 
 describe('isVc4Board()', () => {
   it('knows the VideoCore IV boards: Pi 1, 2, 3, Zero, Zero 2 and Compute Module 3', () => {
-    for (const m of [PI3, 'Raspberry Pi 3 Model A Plus Rev 1.0', 'Raspberry Pi 2 Model B Rev 1.1', 'Raspberry Pi Model B Rev 2', 'Raspberry Pi Zero 2 W Rev 1.0', 'Raspberry Pi Compute Module 3 Plus Rev 1.0']) {
+    for (const m of [
+      PI3,
+      'Raspberry Pi 3 Model A Plus Rev 1.0',
+      'Raspberry Pi 2 Model B Rev 1.1',
+      'Raspberry Pi Model B Rev 2',
+      'Raspberry Pi Zero 2 W Rev 1.0',
+      'Raspberry Pi Compute Module 3 Plus Rev 1.0',
+    ]) {
       expect(isVc4Board(m), m).toBe(true);
     }
   });

@@ -43,7 +43,9 @@ describe('import while the kiosk is recording', () => {
     }, 15_000);
 
     const startedAt = Date.now();
-    const child = spawn(process.execPath, [CLI, 'import', 'sqlite', join(dir, 'old.db'), '--db', dbPath, '--config', config, '--batch', '5000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'import', 'sqlite', join(dir, 'old.db'), '--db', dbPath, '--config', config, '--batch', '5000'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -70,7 +72,10 @@ describe('import while the kiosk is recording', () => {
 
     // What the screen asks for: energy per day and the chart over the imported days.
     const energy = await bodyOf('getEnergy', api(`/api/energy?from=${from}&to=${to}&per=day`));
-    const expected = energyPerDay(rows.map((r) => ({ t: Math.round(r.time * 1000), rms: r.rms })), TZ);
+    const expected = energyPerDay(
+      rows.map((r) => ({ t: Math.round(r.time * 1000), rms: r.rms })),
+      TZ,
+    );
     expect(energy.map((e) => e.period)).toEqual([...expected.keys()]);
     for (const e of energy) expect(Math.abs(e.wh - expected.get(e.period)!)).toBeLessThan(0.01);
     const history = await bodyOf('getHistory', api(`/api/history?from=${from}&to=${to}&maxPoints=500`));

@@ -99,11 +99,15 @@ describe('MqttService against a real Mosquitto', () => {
     expect(obs.last('corcypower/hall/source')).toBe('simulated');
 
     const configs = new Map(obs.seen.filter((m) => m.topic.startsWith('homeassistant/sensor/')).map((m) => [m.topic, parseJson<DiscoveryConfig>(m.payload)]));
-    expect([...configs.keys()].sort()).toEqual(
-      ['current', 'energy', 'health', 'power', 'source'].map((o) => `homeassistant/sensor/corcypower_hall/${o}/config`),
-    );
+    expect([...configs.keys()].sort()).toEqual(['current', 'energy', 'health', 'power', 'source'].map((o) => `homeassistant/sensor/corcypower_hall/${o}/config`));
     const power = configs.get('homeassistant/sensor/corcypower_hall/power/config');
-    expect(power).toMatchObject({ state_topic: 'corcypower/hall/power', device_class: 'power', state_class: 'measurement', unit_of_measurement: 'W', unique_id: 'corcypower_hall_power' });
+    expect(power).toMatchObject({
+      state_topic: 'corcypower/hall/power',
+      device_class: 'power',
+      state_class: 'measurement',
+      unit_of_measurement: 'W',
+      unique_id: 'corcypower_hall_power',
+    });
     const kwh = configs.get('homeassistant/sensor/corcypower_hall/energy/config');
     expect(kwh).toMatchObject({ state_topic: 'corcypower/hall/energy', device_class: 'energy', state_class: 'total_increasing', unit_of_measurement: 'kWh' });
     expect(configs.get('homeassistant/sensor/corcypower_hall/current/config')).toMatchObject({ device_class: 'current', unit_of_measurement: 'A', state_class: 'measurement' });

@@ -25,7 +25,7 @@ describe('describeStorageFailure()', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE t (x BLOB)');
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-    const full = describeStorageFailure(sqliteError(db, "INSERT INTO t VALUES (zeroblob(100000))"), path, () => 12_400_000);
+    const full = describeStorageFailure(sqliteError(db, 'INSERT INTO t VALUES (zeroblob(100000))'), path, () => 12_400_000);
     expect(full).toEqual({ cause: 'disk_full', message: `disk full: ${path} cannot grow (12 MB free in ${dir})`, fix: `free space in ${dir}, or lower storage.retentionDays` });
     db.pragma('query_only = ON');
     expect(describeStorageFailure(sqliteError(db, 'INSERT INTO t VALUES (1)'), path)).toMatchObject({ cause: 'read_only', message: containing(path) });

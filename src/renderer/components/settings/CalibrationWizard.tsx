@@ -31,9 +31,7 @@ function Summary({ r, testId }: { r: CalibrationRecord; testId: string }) {
         {formatNumber(r.volts, tag, 1)} · {when(r.voltsMeasuredAt)}
       </dd>
       <dt>{c.floor}</dt>
-      <dd data-testid={`${testId}-floor`}>
-        {r.floor && floorW !== null ? `${c.floorAsWatts(formatNumber(floorW, tag, 1))} · ${when(r.floor.measuredAt)}` : c.floorNone}
-      </dd>
+      <dd data-testid={`${testId}-floor`}>{r.floor && floorW !== null ? `${c.floorAsWatts(formatNumber(floorW, tag, 1))} · ${when(r.floor.measuredAt)}` : c.floorNone}</dd>
     </dl>
   );
 }
@@ -66,7 +64,12 @@ function RecordStep(p: { step: CalibrationStep; view: CalibrationView; record: (
         <p className="cal-progress" role="status" data-testid={`cal-progress-${p.step}`}>
           {c.recording(formatNumber(rec.seconds, tag, 0), formatNumber(rec.minSeconds, tag, 0), rec.windows)}
           {rec.measured && p.step === 'idle' && ` · ${c.floorAsWatts(idleW(rec.measured.meanSquare))}`}
-          {rec.problem && <span className="warn-text" data-testid="cal-problem"> · {c.problems[rec.problem.reason]}</span>}
+          {rec.problem && (
+            <span className="warn-text" data-testid="cal-problem">
+              {' '}
+              · {c.problems[rec.problem.reason]}
+            </span>
+          )}
         </p>
       )}
     </>
@@ -161,7 +164,11 @@ export function CalibrationWizard({ pin, ctx }: WizardProps) {
         <h4>{c.step2}</h4>
         <p className="cal-help">{c.step2Help}</p>
         <KnownLoad known={known} ctx={ctx} onChange={setKnown} />
-        {(view.current.points?.length ?? 0) > 0 && <Row label={c.addPoint} field="cal-keep" ctx={ctx}><YesNo on={keepPoints} set={setKeepPoints} /></Row>}
+        {(view.current.points?.length ?? 0) > 0 && (
+          <Row label={c.addPoint} field="cal-keep" ctx={ctx}>
+            <YesNo on={keepPoints} set={setKeepPoints} />
+          </Row>
+        )}
         <RecordStep step="load" {...step} keep={() => save({ kind: 'load', known, keepPoints })} />
       </div>
       <div className="cal-step">
