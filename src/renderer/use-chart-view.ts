@@ -1,9 +1,6 @@
 import { type RefObject, useCallback, useEffect, useMemo, useState } from 'react';
 import { usePanZoom } from './use-pan-zoom';
-import { type PresetId, type Range, type View, pan, presetRange, zoom } from './view-range';
-
-/** A preset ("last 24 h") moves with the clock; its data is fetched again this often. */
-const PRESET_REFRESH_MS = 30_000;
+import { type PresetId, type Range, type View, pan, presetRange, presetRefreshMs, zoom } from './view-range';
 
 function rangeOf(view: View, now: number, liveMs: number): Range {
   if (view.kind === 'fixed') return view.range;
@@ -16,10 +13,11 @@ export function useChartView(area: RefObject<HTMLDivElement | null>, liveMs: num
   const [view, setView] = useState<View>({ kind: 'live' });
   const [tick, setTick] = useState(() => Date.now());
   useEffect(() => {
+    // A preset ("last 24 h") moves with the clock.
     if (view.kind !== 'preset') return;
-    const id = setInterval(() => setTick(Date.now()), PRESET_REFRESH_MS);
+    const id = setInterval(() => setTick(Date.now()), presetRefreshMs(view.preset));
     return () => clearInterval(id);
-  }, [view.kind]);
+  }, [view]);
   const range = useMemo(() => rangeOf(view, tick, liveMs), [view, tick, liveMs]);
   const pick = useCallback((id: PresetId) => {
     setTick(Date.now());

@@ -30,6 +30,22 @@ export function presetRange(id: PresetId, now: number): Range {
   return { from: now - p.ms, to: now };
 }
 
+/** The oftenest a preset's data is fetched again (it follows the clock). */
+export const MIN_REFRESH_MS = 30_000;
+/** About the points across a kiosk's chart (800 px, one point a pixel). */
+const POINTS_ACROSS = 800;
+
+/**
+ * How often a preset fetches its data again: when the clock has moved by about
+ * one point of the chart, and not more often than MIN_REFRESH_MS. A redraw
+ * sooner would show the same picture; on a Pi 3B+ each Plotly redraw of the
+ * 24 h view costs over a second of main thread.
+ */
+export function presetRefreshMs(id: Exclude<PresetId, 'live'>): number {
+  const p = PRESETS.find((x) => x.id === id)!;
+  return Math.max(MIN_REFRESH_MS, Math.round(p.ms / POINTS_ACROSS));
+}
+
 /** Shift by a fraction of the width: dragging right (dx > 0) goes back in time. Never past `now`. */
 export function pan(r: Range, dxFraction: number, now: number): Range {
   const span = r.to - r.from;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_SPAN_MS, pan, toChartSeries, zoom } from '../../src/renderer/view-range';
+import { MIN_REFRESH_MS, MIN_SPAN_MS, pan, presetRefreshMs, toChartSeries, zoom } from '../../src/renderer/view-range';
 
 const NOW = Date.parse('2026-05-01T12:00:00Z');
 const H = 3_600_000;
@@ -11,6 +11,17 @@ describe('view-range', () => {
     });
     it('never runs past now', () => {
       expect(pan({ from: NOW - 2 * H, to: NOW - H }, -3, NOW)).toEqual({ from: NOW - H, to: NOW });
+    });
+  });
+
+  describe('presetRefreshMs()', () => {
+    it('refreshes a short preset every 30 s at the oftenest', () => {
+      expect(presetRefreshMs('1h')).toBe(MIN_REFRESH_MS);
+    });
+
+    it('refreshes a longer preset when the clock has moved by about one point of an 800 px chart', () => {
+      expect(presetRefreshMs('24h')).toBe(108_000);
+      expect(presetRefreshMs('7d')).toBe(756_000);
     });
   });
 
