@@ -100,6 +100,7 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
   const loadRecent = useCallback(() => api.getRecent({ minutes }), [api, minutes]);
   const display = useMemo(
     () => status?.display,
+    // Each status brings a new display object: kept while its fields are the same, so the panels under it do not rerender.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [status?.display.gaugeMaxW, status?.display.liveMinutes, status?.display.timeZone, status?.display.language, status?.display.subscribedVa],
   );
