@@ -27,15 +27,19 @@ function processing(): string {
   const samples = synthesizeWindow(new Uint16Array(1000), 1_790_000_000_000, 500, () => 9, 1, WAVE);
   const queue = new WriteQueue({ write: () => undefined, flushIntervalMs: 60_000 });
   let sink = 0;
-  const baseline = summarize(timeRuns(5000, () => {
-    let s = 0;
-    for (let i = 0; i < samples.length; i++) s += samples[i]!;
-    sink += s;
-  }));
-  const work = summarize(timeRuns(5000, () => {
-    queue.enqueue(toReading({ samples, lost: 0 }, 1, SETTINGS));
-    if (queue.size > 1000) queue.flush();
-  }));
+  const baseline = summarize(
+    timeRuns(5000, () => {
+      let s = 0;
+      for (let i = 0; i < samples.length; i++) s += samples[i]!;
+      sink += s;
+    }),
+  );
+  const work = summarize(
+    timeRuns(5000, () => {
+      queue.enqueue(toReading({ samples, lost: 0 }, 1, SETTINGS));
+      if (queue.size > 1000) queue.flush();
+    }),
+  );
   void sink;
   return `per-window processing (stats + calibration + health + enqueue, 1000 samples): median ${fmt(work.median * 1000, 1)} µs, p95 ${fmt(work.p95 * 1000, 1)} µs; baseline one bare pass ${fmt(baseline.median * 1000, 1)} µs (ratio ${fmt(work.median / baseline.median, 1)}x); share of the 500 ms window: ${fmt((work.median / 500) * 100, 4)} %`;
 }
@@ -67,6 +71,8 @@ async function onBus(kernel: (typeof KERNELS)[number]): Promise<string> {
 export async function run(): Promise<string[]> {
   const lines = [processing()];
   for (const kernel of KERNELS) lines.push(await onBus(kernel));
-  lines.push(`(spidev model: 250 MHz core clock, 500 kHz asked, ${BUS.ioctlOverheadUs} µs per ioctl, ${BUS.schedulingJitterUs} µs mean wake-up latency, ${WINDOWS} windows; "paced" from the 6th window on)`);
+  lines.push(
+    `(spidev model: 250 MHz core clock, 500 kHz asked, ${BUS.ioctlOverheadUs} µs per ioctl, ${BUS.schedulingJitterUs} µs mean wake-up latency, ${WINDOWS} windows; "paced" from the 6th window on)`,
+  );
   return lines;
 }

@@ -32,23 +32,23 @@ function fill(db: Database.Database, start: number): void {
 
 /** Median ms of three exports of `range` to a file, the bytes written and the most the heap grew meanwhile. */
 async function timeExport(path: string, dir: string, range: { from: number; to: number }, resolution: ExportResolution, locale: CsvLocale) {
-    const runs: number[] = [];
-    let heapGrowth = 0;
-    let bytes = 0;
-    for (let i = 0; i < 3; i++) {
-      const reader = openDatabase(path, { readonly: true });
-      global.gc?.();
-      const heap0 = process.memoryUsage().heapUsed;
-      let peak = heap0;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
-      const t = performance.now();
-      const csv = csvExport(reader, range, { resolution, locale, timeZone: TZ, calibration: DEFAULT_CALIBRATION });
-      bytes = await writeCsvFile(csv.lines, join(dir, `out-${resolution}.csv`), false);
-      runs.push(performance.now() - t);
-      clearInterval(sampler);
-      heapGrowth = Math.max(heapGrowth, peak - heap0);
-      reader.close();
-    }
+  const runs: number[] = [];
+  let heapGrowth = 0;
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) {
+    const reader = openDatabase(path, { readonly: true });
+    global.gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    let peak = heap0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+    const t = performance.now();
+    const csv = csvExport(reader, range, { resolution, locale, timeZone: TZ, calibration: DEFAULT_CALIBRATION });
+    bytes = await writeCsvFile(csv.lines, join(dir, `out-${resolution}.csv`), false);
+    runs.push(performance.now() - t);
+    clearInterval(sampler);
+    heapGrowth = Math.max(heapGrowth, peak - heap0);
+    reader.close();
+  }
   return { ms: summarize(runs).median, bytes, heapGrowth };
 }
 

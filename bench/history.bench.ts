@@ -30,12 +30,12 @@ const RANGES: [string, number][] = [
 const MAX_POINTS = 1000;
 
 function tableBytes(db: ReturnType<typeof openDatabase>, name: string): { bytes: number; rows: number } {
-  const bytes = (db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name = ?").get(name) as { b: number }).b;
+  const bytes = (db.prepare('SELECT sum(pgsize) AS b FROM dbstat WHERE name = ?').get(name) as { b: number }).b;
   const rows = (db.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n;
   return { bytes, rows };
 }
 
-export async function run(): Promise<string[]> {
+export function run(): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'corcy-history-bench-'));
   try {
     const path = join(dir, 'power.db');
@@ -56,7 +56,11 @@ export async function run(): Promise<string[]> {
     const day = tableBytes(db, 'rollup_day');
     const tenS = tableBytes(db, 'rollup_10s');
     const tenMin = tableBytes(db, 'rollup_10min');
-    const tenYears = (minute.bytes / minute.rows) * 10 * 365.25 * 1440 + (tenMin.bytes / tenMin.rows) * 10 * 365.25 * 144 + (hour.bytes / hour.rows) * 10 * 365.25 * 24 + (day.bytes / day.rows) * 10 * 365.25;
+    const tenYears =
+      (minute.bytes / minute.rows) * 10 * 365.25 * 1440 +
+      (tenMin.bytes / tenMin.rows) * 10 * 365.25 * 144 +
+      (hour.bytes / hour.rows) * 10 * 365.25 * 24 +
+      (day.bytes / day.rows) * 10 * 365.25;
     const lines = [
       `simulate: ${readings.toLocaleString('en')} readings (${DAYS} days at 1/s) in ${fmt(simS, 1)} s: ${fmt(readings / simS, 0)} readings/s, process start included`,
       `raw: ${fmt(raw.bytes / raw.rows, 2)} bytes/reading (dbstat, table = its only index); file ${fmt(statSync(path).size / raw.rows, 2)} bytes/reading with rollups`,

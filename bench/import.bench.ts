@@ -26,7 +26,6 @@ function* records(): Generator<Row> {
   }
 }
 
-
 /** The baseline: the same rows, already in memory, bulk-inserted into an empty table in one transaction. */
 function plainInsert(path: string, rows: Row[]): void {
   const db = new Database(path);
@@ -106,7 +105,9 @@ export async function run(): Promise<string[]> {
     }
     const baseWall = summarize(base.map((b) => b.wall)).median;
     const baseCpu = summarize(base.map((b) => b.cpu)).median;
-    lines.push(`baseline: bulk insert of the same ${N} rows into an empty table: median ${fmt(baseWall, 0)} ms (${fmt((N / baseWall) * 1000, 0)} rows/s), ${fmt(baseCpu, 0)} ms CPU`);
+    lines.push(
+      `baseline: bulk insert of the same ${N} rows into an empty table: median ${fmt(baseWall, 0)} ms (${fmt((N / baseWall) * 1000, 0)} rows/s), ${fmt(baseCpu, 0)} ms CPU`,
+    );
 
     for (const [kind, open] of [
       ['sqlite', () => sqliteSource(join(dir, 'power.db'))],

@@ -20,7 +20,7 @@ function readings(n: number, start: number): StoredReading[] {
 }
 
 /** Readings stored per second through the real store, and bytes per reading on disk after N readings. */
-export async function run(): Promise<string[]> {
+export function run(): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'corcy-bench-'));
   try {
     const rows = readings(N, 1_790_000_000_000);

@@ -15,9 +15,9 @@ const env = {
   // electron-builder joins it to the project folder, so it is given relative to it.
   CORCY_NATIVE_DIR: relative(root, resolve(process.env.CORCY_NATIVE_DIR ?? join(root, 'native'))) || '.',
 };
-const r = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'deb', '--publish', 'never', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env },
-);
+const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'deb', '--publish', 'never', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 process.exit(r.status ?? 1);

@@ -51,7 +51,11 @@ if (r.status !== 0 || !existsSync(built)) {
   const err = r.stderr ?? '';
   const why = /network connectivity|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT/.test(err)
     ? "Electron's headers could not be downloaded (no access to electronjs.org from here)"
-    : `node-gyp failed:\n${err.split('\n').filter((l) => l.includes('ERR!') || l.includes('error')).slice(0, 12).join('\n')}`;
+    : `node-gyp failed:\n${err
+        .split('\n')
+        .filter((l) => l.includes('ERR!') || l.includes('error'))
+        .slice(0, 12)
+        .join('\n')}`;
   console.error(
     `corcy-power: spi-device could not be built for Electron ${electronVersion}: ${why}\n` +
       "  (Electron's headers come from electronjs.org, or CORCY_ELECTRON_HEADERS=DIR.) The kiosk then reads the ADC through\n" +

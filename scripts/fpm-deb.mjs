@@ -11,9 +11,26 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const VALUED = new Set([
-  '-s', '-t', '-d', '--deb-recommends', '--deb-compression', '--architecture', '--after-install', '--after-remove',
-  '--description', '--version', '--package', '--name', '--maintainer', '--vendor', '--url', '--category',
-  '--deb-priority', '--license', '--iteration', '--log',
+  '-s',
+  '-t',
+  '-d',
+  '--deb-recommends',
+  '--deb-compression',
+  '--architecture',
+  '--after-install',
+  '--after-remove',
+  '--description',
+  '--version',
+  '--package',
+  '--name',
+  '--maintainer',
+  '--vendor',
+  '--url',
+  '--category',
+  '--deb-priority',
+  '--license',
+  '--iteration',
+  '--log',
 ]);
 const FLAGS = new Set(['--force', '--debug']);
 // electron-builder's deb.compression names, as dpkg-deb -Z spells them.
@@ -113,7 +130,10 @@ export function buildDeb(o) {
     const installed = sizeKiB(root);
     mkdirSync(join(root, 'DEBIAN'));
     writeFileSync(join(root, 'DEBIAN', 'control'), controlFile(o, installed));
-    for (const [flag, script] of /** @type {const} */ ([['after-install', 'postinst'], ['after-remove', 'postrm']])) {
+    for (const [flag, script] of /** @type {const} */ ([
+      ['after-install', 'postinst'],
+      ['after-remove', 'postrm'],
+    ])) {
       if (!o[flag]) continue;
       writeFileSync(join(root, 'DEBIAN', script), readFileSync(o[flag]));
       chmodSync(join(root, 'DEBIAN', script), 0o755);

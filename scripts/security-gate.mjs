@@ -19,9 +19,7 @@ export const CSV_HEADER = 'target,issue,severity,confidence,file,location,manual
  * @returns {string[]}
  */
 export function toCsvRows(target, findings) {
-  return findings.map((f) =>
-    [target, f.id, f.severity, f.confidence, f.file, `${f.line}:${f.column}`, String(f.manualReview), f.description].map(csvField).join(','),
-  );
+  return findings.map((f) => [target, f.id, f.severity, f.confidence, f.file, `${f.line}:${f.column}`, String(f.manualReview), f.description].map(csvField).join(','));
 }
 
 /**

@@ -22,7 +22,12 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-if (cliCommandIn(args, COMMANDS.map((c) => c.name)) !== null) {
+if (
+  cliCommandIn(
+    args,
+    COMMANDS.map((c) => c.name),
+  ) !== null
+) {
   // `corcy-power serve`, `corcy-power install-kiosk`...: no window, no instance lock.
   runCliInElectron(args);
 } else if (windowRefusal(process.argv) !== null) {

@@ -27,7 +27,7 @@ type Dialog = 'none' | 'export' | 'settings';
 // props are stable between readings).
 
 /** Today's and this month's cost, and the buttons that open the dialogs. */
-const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; open(dialog: Dialog): void }) {
+const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; open: (dialog: Dialog) => void }) {
   const { t } = useWords();
   return (
     <aside className="side">
@@ -47,12 +47,12 @@ const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; 
 interface RecentProps {
   view: View;
   range: Range;
-  pick(id: PresetId): void;
+  pick: (id: PresetId) => void;
   chartArea: RefObject<HTMLDivElement | null>;
   display: Status['display'] | undefined;
-  onReading(listener: (reading: Reading) => void): () => void;
-  loadRecent(): Promise<Reading[]>;
-  loadHistory(range: Range, maxPoints: number): Promise<HistoryResponse>;
+  onReading: (listener: (reading: Reading) => void) => () => void;
+  loadRecent: () => Promise<Reading[]>;
+  loadHistory: (range: Range, maxPoints: number) => Promise<HistoryResponse>;
   costKey: string;
   /** The screen is dimmed for the night: the live chart draws nothing meanwhile. */
   dimmed: boolean;
@@ -100,11 +100,14 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
   const loadRecent = useCallback(() => api.getRecent({ minutes }), [api, minutes]);
   const display = useMemo(
     () => status?.display,
+    // Each status brings a new display object: kept while its fields are the same, so the panels under it do not rerender.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [status?.display.gaugeMaxW, status?.display.liveMinutes, status?.display.timeZone, status?.display.language, status?.display.subscribedVa],
   );
 
   const timeZone = display?.timeZone ?? 'Europe/Paris';
+  // Read at each render on purpose: every status rerenders the app, so the date rolls over at midnight without a timer of its own.
+  // eslint-disable-next-line react-hooks/purity
   const today = localDateKey(Date.now(), timeZone);
   // Settings saved or changed: price again at once.
   const costKey = JSON.stringify([status?.display, dialog === 'none']);

@@ -9,8 +9,7 @@ function nf(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
-export const formatEuros = (eur: number, tag: string): string =>
-  nf(tag, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(eur);
+export const formatEuros = (eur: number, tag: string): string => nf(tag, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(eur);
 
 export function formatKwh(wh: number, tag: string): string {
   const kwh = wh / 1000;
@@ -27,7 +26,7 @@ export function formatDateKey(key: string, tag: string, style: 'long' | 'short' 
   const [y, m, d] = key.split('-').map(Number);
   const opts: Intl.DateTimeFormatOptions =
     style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(tag, opts).format(Date.UTC(y!, m! - 1, d!));
+  return new Intl.DateTimeFormat(tag, opts).format(Date.UTC(y!, m! - 1, d));
 }
 
 export const formatMonth = (year: number, month: number, tag: string): string =>

@@ -1,5 +1,5 @@
 /** From this share of the subscribed power the screen warns: a kettle on top may trip the breaker. */
-export const NEAR_FRACTION = 0.9;
+const NEAR_FRACTION = 0.9;
 
 export type AlertLevel = 'none' | 'near' | 'over';
 

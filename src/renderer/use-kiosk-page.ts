@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 /** What the page says about its wake lock, for the status of a kiosk (and for tests): on <html data-wake-lock>. */
-export type WakeLockState = 'held' | 'released' | 'refused' | 'unsupported';
+type WakeLockState = 'held' | 'released' | 'refused' | 'unsupported';
 
 const show = (state: WakeLockState): void => void (document.documentElement.dataset.wakeLock = state);
 

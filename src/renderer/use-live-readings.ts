@@ -24,7 +24,10 @@ export function useLiveReadings(api: PowerApi) {
         for (const listener of listeners.current) listener(event.reading);
       }
     });
-    void api.getStatus({}).then((s) => setStatus((prev) => prev ?? s)).catch(() => undefined);
+    void api
+      .getStatus({})
+      .then((s) => setStatus((prev) => prev ?? s))
+      .catch(() => undefined);
     return off;
   }, [api]);
   const onReading = useCallback((listener: (reading: Reading) => void) => {

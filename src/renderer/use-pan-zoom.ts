@@ -1,11 +1,11 @@
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface PanZoomHandlers {
   /** dx as a fraction of the element's width. */
-  onPan(dxFraction: number): void;
+  onPan: (dxFraction: number) => void;
   /** factor > 1 zooms in; anchor is where (0..1 of the width) the fingers are. */
-  onZoom(factor: number, anchor: number): void;
-  onEnd(): void;
+  onZoom: (factor: number, anchor: number) => void;
+  onEnd: () => void;
 }
 
 type Listeners = { [K in 'pointerdown' | 'pointermove' | 'pointerup' | 'pointercancel']: (e: PointerEvent) => void } & { wheel: (e: WheelEvent) => void };
@@ -70,7 +70,10 @@ function panZoomListeners(node: HTMLElement, handlers: RefObject<PanZoomHandlers
  */
 export function usePanZoom(el: RefObject<HTMLElement | null>, handlers: PanZoomHandlers): void {
   const current = useRef(handlers);
-  current.current = handlers;
+  // The latest handlers, for listeners attached once: updated after each render, before any event.
+  useLayoutEffect(() => {
+    current.current = handlers;
+  });
   useEffect(() => {
     const node = el.current;
     if (!node) return;

@@ -23,7 +23,7 @@ export interface Range {
 export type View = { kind: 'live' } | { kind: 'preset'; preset: Exclude<PresetId, 'live'> } | { kind: 'fixed'; range: Range };
 
 export const MIN_SPAN_MS = 60_000;
-export const MAX_SPAN_MS = 20 * 365 * 86_400_000;
+const MAX_SPAN_MS = 20 * 365 * 86_400_000;
 
 export function presetRange(id: PresetId, now: number): Range {
   const p = PRESETS.find((x) => x.id === id)!;

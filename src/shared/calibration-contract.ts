@@ -5,11 +5,11 @@ import { CalibrationRecordSchema, LoadPointSchema } from './calibration-schema';
 
 const Pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 
-export const CalibrationStepSchema = z.enum(['idle', 'load']);
+const CalibrationStepSchema = z.enum(['idle', 'load']);
 export type CalibrationStep = z.infer<typeof CalibrationStepSchema>;
 
 /** The recording in progress (or just finished) of live windows for a step. */
-export const RecordingSchema = z.object({
+const RecordingSchema = z.object({
   step: CalibrationStepSchema.nullable(),
   windows: z.number().int().nonnegative(),
   seconds: z.number().nonnegative(),

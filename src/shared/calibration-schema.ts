@@ -11,7 +11,7 @@ const When = z.iso.datetime({ offset: true });
  * rms² over many idle windows (noise adds to the signal in mean square, so it is
  * removed there), with the spread of one window's rms² around it.
  */
-export const NoiseFloorSchema = z
+const NoiseFloorSchema = z
   .object({
     /** counts², the robust mean of the idle windows' rms². */
     meanSquare: z.number().min(0).max(100_000),

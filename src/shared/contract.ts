@@ -26,13 +26,13 @@ import {
 import { MqttSettingsViewSchema, MqttStateSchema, RemoteNodeSchema, SaveMqttRequestSchema, SaveMqttResponseSchema } from './mqtt-schema';
 import type { OpName } from './ops';
 
-export const SourceKindSchema = z.enum(['mcp3008', 'sysfs', 'simulated']);
+const SourceKindSchema = z.enum(['mcp3008', 'sysfs', 'simulated']);
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 
 const count = z.number().min(0).max(1023);
 
 /** One window of samples turned into current and power. */
-export const ReadingSchema = z.object({
+const ReadingSchema = z.object({
   /** Wall-clock time at which the window ended, epoch ms. */
   t: z.number().int().nonnegative(),
   channel: z.number().int().min(0).max(7),
@@ -52,7 +52,7 @@ export const ReadingSchema = z.object({
 });
 export type Reading = z.infer<typeof ReadingSchema>;
 
-export const SourceStateSchema = z.discriminatedUnion('kind', [
+const SourceStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('starting') }),
   z.object({ kind: z.literal('ok') }),
   z.object({
@@ -67,7 +67,7 @@ export const SourceStateSchema = z.discriminatedUnion('kind', [
 export type SourceState = z.infer<typeof SourceStateSchema>;
 
 /** How the source really reads its windows: measured, not configured. */
-export const AcquisitionFiguresSchema = z.object({
+const AcquisitionFiguresSchema = z.object({
   /** SPI ioctls per window (spidev's bufsiz sets it); null for a source without ioctls. */
   ioctlsPerWindow: z.number().int().positive().nullable(),
   samplesPerSecond: z.number().nonnegative(),
@@ -75,11 +75,11 @@ export const AcquisitionFiguresSchema = z.object({
   mainsCyclesPerWindow: z.number().nonnegative(),
 });
 export type AcquisitionFigures = z.infer<typeof AcquisitionFiguresSchema>;
-export const StorageCauseSchema = z.enum(['disk_full', 'read_only', 'corrupt', 'locked', 'io']);
+const StorageCauseSchema = z.enum(['disk_full', 'read_only', 'corrupt', 'locked', 'io']);
 export type StorageCause = z.infer<typeof StorageCauseSchema>;
 
 /** Whether readings reach the disk; while they do not, how many wait and when the first is lost. */
-export const StorageStatusSchema = z.discriminatedUnion('state', [
+const StorageStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ok') }),
   z.object({
     state: z.literal('failing'),
@@ -99,7 +99,7 @@ export const StorageStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type StorageStatus = z.infer<typeof StorageStatusSchema>;
 
-export const StatusSchema = z.object({
+const StatusSchema = z.object({
   source: SourceKindSchema,
   state: SourceStateSchema,
   /** Why this source (no ADC found, module missing...), shown on screen. */
@@ -142,11 +142,11 @@ const RANGE = { from: InstantSchema, to: InstantSchema };
 /** Ranges up to 20 years: enough for any history this app keeps. */
 export const MAX_QUERY_RANGE_MS = 20 * 366 * 86_400_000;
 
-export const HistoryLevelSchema = z.enum(['raw', '10s', 'minute', '10min', 'hour', 'day']);
+const HistoryLevelSchema = z.enum(['raw', '10s', 'minute', '10min', 'hour', 'day']);
 export type HistoryLevel = z.infer<typeof HistoryLevelSchema>;
 
 /** Columns per bucket (compact JSON, and what the chart wants). Powers in W; null mean: no covered time. */
-export const HistoryResponseSchema = z.object({
+const HistoryResponseSchema = z.object({
   level: HistoryLevelSchema,
   bucketMs: z.number().positive(),
   /** Bucket starts, epoch ms. */
@@ -160,10 +160,10 @@ export const HistoryResponseSchema = z.object({
 });
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
 
-export const EnergyPerSchema = z.enum(['day', 'month', 'year']);
+const EnergyPerSchema = z.enum(['day', 'month', 'year']);
 export type EnergyPer = z.infer<typeof EnergyPerSchema>;
 
-export const EnergyRowSchema = z.object({
+const EnergyRowSchema = z.object({
   /** The local period: `2026-03-29`, `2026-03` or `2026`. */
   period: z.string(),
   start: z.number(),
@@ -177,19 +177,23 @@ export type EnergyRow = z.infer<typeof EnergyRowSchema>;
 export const contract = {
   getStatus: { request: empty, response: StatusSchema },
   getRecent: {
-    request: z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
+    request: z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      })
+      .strict(),
     response: z.array(ReadingSchema),
   },
   getHistory: {
-    request: z
-      .object({ ...RANGE, maxPoints: z.number().int().min(2).max(5000) })
-      .strict(),
+    request: z.object({ ...RANGE, maxPoints: z.number().int().min(2).max(5000) }).strict(),
     response: HistoryResponseSchema,
   },
   getEnergy: {
-    request: z
-      .object({ ...RANGE, per: EnergyPerSchema })
-      .strict(),
+    request: z.object({ ...RANGE, per: EnergyPerSchema }).strict(),
     response: z.array(EnergyRowSchema),
   },
   getSettings: { request: empty, response: SettingsViewSchema },
@@ -224,6 +228,4 @@ export type Request<K extends OpName> = z.infer<(typeof contract)[K]['request']>
 export type Response<K extends OpName> = z.infer<(typeof contract)[K]['response']>;
 
 /** What a door returns for a call; errors are values so both doors report them alike. */
-export type CallResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: 'invalid_request' | 'not_found' | 'unknown_operation' | 'internal'; message: string } };
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: { code: 'invalid_request' | 'not_found' | 'unknown_operation' | 'internal'; message: string } };

@@ -11,7 +11,7 @@ export const Flag = {
 } as const;
 
 export type FlagName = keyof typeof Flag;
-export const FLAG_NAMES = Object.keys(Flag) as FlagName[];
+const FLAG_NAMES = Object.keys(Flag) as FlagName[];
 export const ALL_FLAGS = FLAG_NAMES.reduce((m, n) => m | Flag[n], 0);
 
 export function flagNames(mask: number): FlagName[] {

@@ -74,7 +74,7 @@ export const DayCostSchema = z.object({
 });
 
 /** Each day is priced by its own queries and kept in a cache: a year at most per request. */
-export const MAX_COST_DAYS = 366;
+const MAX_COST_DAYS = 366;
 const daySpan = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
 
 export const DailyCostRequestSchema = z
@@ -83,14 +83,14 @@ export const DailyCostRequestSchema = z
   .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] })
   .refine((r) => daySpan(r.from, r.to) <= MAX_COST_DAYS, { message: `at most ${MAX_COST_DAYS} days at once`, path: ['to'] });
 
-export const ExportResolutionSchema = z.enum(['raw', '1min', '1h', '1day']);
+const ExportResolutionSchema = z.enum(['raw', '1min', '1h', '1day']);
 export type ExportResolution = z.infer<typeof ExportResolutionSchema>;
-export const ExportPresetSchema = z.enum(['today', 'yesterday', 'thisWeek', 'thisMonth', 'lastMonth', 'thisYear']);
+const ExportPresetSchema = z.enum(['today', 'yesterday', 'thisWeek', 'thisMonth', 'lastMonth', 'thisYear']);
 export type ExportPreset = z.infer<typeof ExportPresetSchema>;
-export const CsvLocaleSchema = z.enum(['en', 'fr']);
+const CsvLocaleSchema = z.enum(['en', 'fr']);
 export type CsvLocale = z.infer<typeof CsvLocaleSchema>;
 
-export const ExportRangeSchema = z.union([
+const ExportRangeSchema = z.union([
   z.object({ preset: ExportPresetSchema }).strict(),
   z
     .object({ fromDate: DateKey, toDate: DateKey })
@@ -99,18 +99,13 @@ export const ExportRangeSchema = z.union([
 ]);
 export type ExportRange = z.infer<typeof ExportRangeSchema>;
 
-export const StartExportRequestSchema = z
-  .object({ range: ExportRangeSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema })
-  .strict();
+export const StartExportRequestSchema = z.object({ range: ExportRangeSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema }).strict();
 export type StartExportRequest = z.infer<typeof StartExportRequestSchema>;
 
 /** GET /api/export.csv and `corcy-power export`. */
-export const ExportQuerySchema = z
-  .object({ from: InstantSchema, to: InstantSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema.default('en') })
-  .strict();
-export type ExportQuery = z.infer<typeof ExportQuerySchema>;
+export const ExportQuerySchema = z.object({ from: InstantSchema, to: InstantSchema, resolution: ExportResolutionSchema, locale: CsvLocaleSchema.default('en') }).strict();
 
-export const DestinationSchema = z.object({
+const DestinationSchema = z.object({
   kind: z.enum(['usb', 'folder']),
   dir: z.string(),
   /** The block device of a USB stick, for eject. */
@@ -118,7 +113,7 @@ export const DestinationSchema = z.object({
 });
 export type Destination = z.infer<typeof DestinationSchema>;
 
-export const ExportFailureSchema = z.enum(['disk_full', 'media_removed', 'no_destination', 'io']);
+const ExportFailureSchema = z.enum(['disk_full', 'media_removed', 'no_destination', 'io']);
 export type ExportFailure = z.infer<typeof ExportFailureSchema>;
 
 export const ExportJobSchema = z.discriminatedUnion('state', [
@@ -130,7 +125,7 @@ export type ExportJob = z.infer<typeof ExportJobSchema>;
 
 export const EjectResponseSchema = z.object({ ok: z.boolean(), message: z.string() });
 
-export const TempoColourSchema = z.enum(['blue', 'white', 'red']);
+const TempoColourSchema = z.enum(['blue', 'white', 'red']);
 export const TempoDaysSchema = z.object({
   /** Today and tomorrow (the Tempo day announced the day before), colour or null when unknown. */
   days: z.array(z.object({ date: z.string(), colour: TempoColourSchema.nullable() })),

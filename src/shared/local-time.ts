@@ -73,8 +73,7 @@ export function localToEpoch(year: number, month: number, day: number, hour: num
 /** "2026-03-29" */
 export type DateKey = string;
 
-export const dateKey = (y: number, m: number, d: number): DateKey =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export const dateKey = (y: number, m: number, d: number): DateKey => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** Readings, prices and requests start here: an earlier date is a typo or an attack (1800-01-01 once cost 136 s of CPU). */
 export const MIN_YEAR = 2000;
@@ -142,8 +141,8 @@ export function parseIso(text: string): IsoParts {
 }
 
 /** 2000-01-01T00:00Z and the first instant of year 10000: epoch ms outside are refused like their ISO forms. */
-export const MIN_EPOCH_MS = Date.UTC(MIN_YEAR, 0, 1);
-export const MAX_EPOCH_MS = Date.UTC(10_000, 0, 1);
+const MIN_EPOCH_MS = Date.UTC(MIN_YEAR, 0, 1);
+const MAX_EPOCH_MS = Date.UTC(10_000, 0, 1);
 export const isEpochInRange = (t: number): boolean => Number.isSafeInteger(t) && t >= MIN_EPOCH_MS && t < MAX_EPOCH_MS;
 
 /** Epoch ms of parsed parts that carry an offset (or a date alone: UTC midnight). */

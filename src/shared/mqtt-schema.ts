@@ -64,7 +64,10 @@ export const SaveMqttRequestSchema = z
     /** A new password; null removes it; absent keeps the one saved. */
     password: z.string().min(1).max(200).nullable().optional(),
     /** The settings PIN, when one is set. */
-    pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits').optional(),
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/, '4 to 8 digits')
+      .optional(),
   })
   .strict();
 export type SaveMqttRequest = z.infer<typeof SaveMqttRequestSchema>;

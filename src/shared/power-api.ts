@@ -1,7 +1,7 @@
 import type { LiveEvent, Request, Response } from './contract';
 import type { OpName } from './ops';
 
-export type Unsubscribe = () => void;
+type Unsubscribe = () => void;
 
 /**
  * What the renderer talks to. The preload bridge and the HTTP/SSE client both
@@ -10,5 +10,5 @@ export type Unsubscribe = () => void;
 export type PowerApi = {
   [K in OpName]: (request: Request<K>) => Promise<Response<K>>;
 } & {
-  subscribe(listener: (event: LiveEvent) => void): Unsubscribe;
+  subscribe: (listener: (event: LiveEvent) => void) => Unsubscribe;
 };

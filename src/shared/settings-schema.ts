@@ -5,7 +5,7 @@ import { SUBSCRIBED_KVA } from './subscribed-power';
 // What the settings screen edits, and the config sections behind it. One schema
 // judges a hand-written config file, a settings screen entry and an HTTP call.
 
-export const isTimeZone = (tz: string): boolean => {
+const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -17,11 +17,11 @@ export const isTimeZone = (tz: string): boolean => {
 export const TimeZoneSchema = z.string().refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)');
 
 /** "HH:MM", local time; "24:00" is not a time, a slot ending at midnight ends at "00:00". */
-export const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (00:00 to 23:59)');
+const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (00:00 to 23:59)');
 export const minuteOfDay = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** An off-peak slot; `to` before `from` crosses midnight (22:00 to 06:00). */
-export const SlotSchema = z
+const SlotSchema = z
   .object({ from: ClockTimeSchema, to: ClockTimeSchema })
   .strict()
   .refine((s) => s.from !== s.to, { message: 'a slot cannot start and end at the same time', path: ['to'] });
@@ -57,7 +57,7 @@ const Slots = z
   .max(6)
   .refine((s) => !overlap(s), 'off-peak slots overlap');
 
-export const TariffVersionSchema = z.discriminatedUnion('kind', [
+const TariffVersionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('base'), ...common, kwh: perKwh }).strict(),
   z.object({ kind: z.literal('hphc'), ...common, offPeak: Slots, ...HpHc.shape }).strict(),
   z
@@ -84,7 +84,6 @@ export const TariffSchema = z
   .default([{ kind: 'base', effectiveFrom: '2025-02-01', subscriptionPerMonth: 15.47, kwh: 0.2016 }]);
 
 export const LanguageSchema = z.enum(['fr', 'en']);
-export type Language = z.infer<typeof LanguageSchema>;
 
 export const BrightnessSchema = z
   .object({
@@ -101,9 +100,7 @@ export const BrightnessSchema = z
   .prefault({});
 export type Brightness = z.infer<typeof BrightnessSchema>;
 
-export const SubscribedKvaSchema = z
-  .number()
-  .refine((k) => (SUBSCRIBED_KVA as readonly number[]).includes(k), `one of ${SUBSCRIBED_KVA.join(', ')} kVA`);
+export const SubscribedKvaSchema = z.number().refine((k) => (SUBSCRIBED_KVA as readonly number[]).includes(k), `one of ${SUBSCRIBED_KVA.join(', ')} kVA`);
 
 /**
  * The flat view the settings screen edits; main maps it onto the config file.

@@ -16,7 +16,7 @@ export type LocalDateTime = Omit<LocalParts, 'weekday'>;
 
 const DAY_MS = 86_400_000;
 
-export const localDateTime = (epochMs: number, timeZone: string): LocalDateTime => localParts(epochMs, timeZone);
+const localDateTime = (epochMs: number, timeZone: string): LocalDateTime => localParts(epochMs, timeZone);
 
 export const dayNumberOfDate = (d: LocalDate): number => Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
 
@@ -26,8 +26,7 @@ export function dateOfDayNumber(n: number): LocalDate {
 }
 
 /** The local day number an instant falls in. */
-export const localDayNumber = (epochMs: number, timeZone: string): number =>
-  dayNumberOfDate(localDateTime(epochMs, timeZone));
+export const localDayNumber = (epochMs: number, timeZone: string): number => dayNumberOfDate(localDateTime(epochMs, timeZone));
 
 /** The first instant of a local date (see startOfDate). */
 export const startOfLocalDate = (d: LocalDate, timeZone: string): number => startOfDate(dateKey(d.year, d.month, d.day), timeZone);
@@ -75,14 +74,6 @@ export function periodOf(epochMs: number, per: PeriodKind, timeZone: string): Pe
   if (per === 'day') return dayPeriod(dayNumberOfDate(d), timeZone);
   if (per === 'month') return monthPeriod(d.year, d.month, timeZone);
   return yearPeriod(d.year, timeZone);
-}
-
-/** The period a local day belongs to, by day number: no Intl call. */
-export function periodKeyOfDay(dayNumber: number, per: PeriodKind): { year: number; month: number; day: number } {
-  const d = dateOfDayNumber(dayNumber);
-  if (per === 'day') return d;
-  if (per === 'month') return { ...d, day: 1 };
-  return { year: d.year, month: 1, day: 1 };
 }
 
 /** Hours in a local day: 24, or 23 / 25 on DST days. */

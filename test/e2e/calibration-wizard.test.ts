@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { launchChromium, openWatchedPage } from '../helpers/chromium';
 import { tempDir } from '../helpers/readings-db';
 import { type Served, startServe } from '../helpers/serve';
 import { checkLayout } from './layout-check';
+import type { Config } from '../../src/main/config/config-schema';
+import { readJson } from '../helpers/typed-json';
 
 const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 // The simulator's truth: a board of 0.25 A per count (not the 0.27 default), one
@@ -25,7 +27,7 @@ describe('the calibration wizard, in Chromium through the headless server fed by
   let browser: Browser;
   let served: Served;
   let dir: string;
-  const config = (): Record<string, any> => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+  const config = (): Config => readJson<Config>(join(dir, 'config.json'));
   const loadFile = (): string => join(dir, 'load-watts');
 
   beforeAll(async () => {
@@ -49,7 +51,9 @@ describe('the calibration wizard, in Chromium through the headless server fed by
     await page.getByTestId('open-settings').tap();
     await tapKeys(page, PIN);
     await page.getByTestId('calibration').waitFor();
-    expect(await page.getByTestId('calibration').textContent()).toMatch(/Étalonnage par la mesure.*1\. Décrochez la pince \(ou coupez tout\).*2\. Allumez une charge connue.*3\. Tension du secteur/);
+    expect(await page.getByTestId('calibration').textContent()).toMatch(
+      /Étalonnage par la mesure.*1\. Décrochez la pince \(ou coupez tout\).*2\. Allumez une charge connue.*3\. Tension du secteur/,
+    );
     expect(await page.getByTestId('cal-current-volts').textContent()).toMatch(/237 · valeur par défaut/);
     await page.screenshot({ path: join(SHOTS, 'calibration-fr-480x800.png') });
     expect((await checkLayout(page)).problems).toEqual([]);
@@ -76,7 +80,7 @@ describe('the calibration wizard, in Chromium through the headless server fed by
     expect((await checkLayout(page)).problems).toEqual([]);
     await saveIdle.tap();
     await expect.poll(() => page.getByTestId('cal-message').textContent()).toBe('Calibration saved');
-    const floor = config().calibration.floor;
+    const floor = config().calibration.floor!;
     // The window's expected rms²: noise and rounding to counts, as a population variance of 1000 samples.
     const truth = ((NOISE ** 2 + 1 / 12) * 999) / 1000;
     expect(floor.windows).toBeGreaterThanOrEqual(119);
@@ -101,7 +105,7 @@ describe('the calibration wizard, in Chromium through the headless server fed by
     // The simulator drew 2000 W / 237 V through a 0.25 A/count board.
     expect(config().calibration.ampsPerCount).toBeCloseTo(TRUE_AMPS_PER_COUNT, 2);
     expect(Math.abs(config().calibration.ampsPerCount - TRUE_AMPS_PER_COUNT) / TRUE_AMPS_PER_COUNT).toBeLessThan(0.01);
-    expect(config().calibration.previous.ampsPerCount).toBe(0.27);
+    expect(config().calibration.previous?.ampsPerCount).toBe(0.27);
     expect(config().calibration.points).toHaveLength(1);
 
     // 3. The meter says 231 V: the nameplate's watts now mean more amps, so ampsPerCount follows.
@@ -116,7 +120,7 @@ describe('the calibration wizard, in Chromium through the headless server fed by
     // The previous calibration back, and the one it replaced kept in turn.
     await page.getByTestId('cal-restore').tap();
     await expect.poll(() => config().calibration.volts, { timeout: 5000 }).toBe(237);
-    expect(config().calibration.previous.volts).toBe(231);
+    expect(config().calibration.previous?.volts).toBe(231);
     // The file is written before the answer reaches the page: wait for the screen.
     await expect.poll(() => page.getByTestId('cal-message').textContent()).toBe('Previous calibration restored');
     expect(await page.getByTestId('edit-cal-volts').textContent()).toBe('237');

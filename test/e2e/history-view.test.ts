@@ -83,21 +83,24 @@ describe('history on screen: range buttons, pan and pinch, kWh', () => {
     expect(await page.getByTestId('range-24h').getAttribute('aria-pressed')).toBe('false');
 
     // Pinch out with two touch pointers: a shorter span.
-    await page.evaluate(({ x, y, w }) => {
-      const el = document.querySelector('.chart-area')!;
-      const fire = (type: string, id: number, cx: number): void => {
-        el.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx, clientY: y, bubbles: true }));
-      };
-      const mid = x + w / 2;
-      fire('pointerdown', 11, mid - 50);
-      fire('pointerdown', 12, mid + 50);
-      for (let i = 1; i <= 5; i++) {
-        fire('pointermove', 11, mid - 50 - i * 30);
-        fire('pointermove', 12, mid + 50 + i * 30);
-      }
-      fire('pointerup', 11, mid - 200);
-      fire('pointerup', 12, mid + 200);
-    }, { x: area.x, y, w: area.width });
+    await page.evaluate(
+      ({ x, y, w }) => {
+        const el = document.querySelector('.chart-area')!;
+        const fire = (type: string, id: number, cx: number): void => {
+          el.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx, clientY: y, bubbles: true }));
+        };
+        const mid = x + w / 2;
+        fire('pointerdown', 11, mid - 50);
+        fire('pointerdown', 12, mid + 50);
+        for (let i = 1; i <= 5; i++) {
+          fire('pointermove', 11, mid - 50 - i * 30);
+          fire('pointermove', 12, mid + 50 + i * 30);
+        }
+        fire('pointerup', 11, mid - 200);
+        fire('pointerup', 12, mid + 200);
+      },
+      { x: area.x, y, w: area.width },
+    );
     const pinched = await shown(page);
     expect(pinched.to - pinched.from).toBeLessThan((panned.to - panned.from) / 2);
     // The data follows the pinch: a few hours across the chart come from the 10 s rollups.
@@ -132,7 +135,10 @@ describe('history on screen: range buttons, pan and pinch, kWh', () => {
     const cells = page.getByTestId('day-cost');
     await expect.poll(() => cells.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
     const dates = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-date')!));
-    const energy = (await (await fetch(`${served.url.replace(/\/$/, '')}/api/energy?from=${dates[0]}T00:00:00%2B01:00&to=${Date.now()}&per=day`)).json()) as { period: string; wh: number }[];
+    const energy = (await (await fetch(`${served.url.replace(/\/$/, '')}/api/energy?from=${dates[0]}T00:00:00%2B01:00&to=${Date.now()}&per=day`)).json()) as {
+      period: string;
+      wh: number;
+    }[];
     const kwhOf = new Map(energy.map((e) => [e.period, e.wh / 1000]));
     let withEnergy = 0;
     for (const [i, date] of dates.entries()) {

@@ -6,6 +6,9 @@ import { launchChromium, openWatchedPage } from '../helpers/chromium';
 import { type Served, startServe } from '../helpers/serve';
 import { tempDir } from '../helpers/readings-db';
 import { checkLayout } from './layout-check';
+import { bodyOf } from '../helpers/typed-json';
+import type { Config } from '../../src/main/config/config-schema';
+import { readJson } from '../helpers/typed-json';
 
 const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 const SIZES = [
@@ -39,7 +42,19 @@ describe('the kiosk screens at every supported size', () => {
       join(dir, 'config.json'),
       JSON.stringify({
         export: { folder: exportDir },
-        tariff: [{ kind: 'hphc', effectiveFrom: '2025-02-01', subscriptionPerMonth: 16.2, hp: 0.27, hc: 0.2068, offPeak: [{ from: '01:30', to: '07:30' }, { from: '12:30', to: '14:30' }] }],
+        tariff: [
+          {
+            kind: 'hphc',
+            effectiveFrom: '2025-02-01',
+            subscriptionPerMonth: 16.2,
+            hp: 0.27,
+            hc: 0.2068,
+            offPeak: [
+              { from: '01:30', to: '07:30' },
+              { from: '12:30', to: '14:30' },
+            ],
+          },
+        ],
       }),
     );
     served = await startServe(['--source', 'simulated', '--db', join(dir, 'power.db'), '--config', join(dir, 'config.json')]);
@@ -65,12 +80,15 @@ describe('the kiosk screens at every supported size', () => {
         ['main', async () => {}],
         ['export', async () => page.getByTestId('open-export').click()],
         ['export-dates', async () => page.locator('[data-testid="export-range"] [data-value="dates"]').click()],
-        ['settings', async () => {
-          await page.getByTestId('export-close').click();
-          await page.getByTestId('open-settings').click();
-          await page.getByTestId('settings-screen').waitFor();
-          await page.locator('[data-testid="settings-tabs"] button').nth(1).click();
-        }],
+        [
+          'settings',
+          async () => {
+            await page.getByTestId('export-close').click();
+            await page.getByTestId('open-settings').click();
+            await page.getByTestId('settings-screen').waitFor();
+            await page.locator('[data-testid="settings-tabs"] button').nth(1).click();
+          },
+        ],
         ['keypad', async () => page.getByTestId('edit-tariff.0.hp').click()],
       ];
       for (const [name, go] of states) {
@@ -115,7 +133,7 @@ describe('the kiosk screens at every supported size', () => {
     await expect.poll(() => page.getByTestId('settings-message').textContent()).toBe('Saved');
     await page.getByTestId('settings-close').click();
     expect(await page.getByTestId('open-export').textContent()).toBe('Export');
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).language).toBe('en');
+    expect(readJson<Partial<Config>>(join(dir, 'config.json')).language).toBe('en');
     expect(problems).toEqual([]);
   });
 
@@ -126,10 +144,15 @@ describe('the kiosk screens at every supported size', () => {
     ] as const) {
       const { page, problems } = await openWatchedPage(browser, vp);
       // The live stream replaced by one status and one reading: a load the simulator would reach only by chance.
-      const status = await (await fetch(`${served.url}/api/status`)).json();
+      const status = await bodyOf('getStatus', fetch(`${served.url}/api/status`));
       const t = Date.now();
       const reading = { t, channel: 0, mean: 511.5, min: 10, max: 1000, rms: watts / 237 / 0.27, currentA: watts / 237, powerW: watts, flags: 0 };
-      const body = [{ type: 'status', status: { ...status, lastReading: reading } }, { type: 'reading', reading }].map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
+      const body = [
+        { type: 'status', status: { ...status, lastReading: reading } },
+        { type: 'reading', reading },
+      ]
+        .map((e) => `data: ${JSON.stringify(e)}\n\n`)
+        .join('');
       await page.route('**/api/live', (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body }));
       // French whatever an earlier test saved as the language.
       await page.goto(`${served.url}/?lang=fr`);

@@ -7,13 +7,13 @@ export interface LayoutReport {
 
 /** What the checks share inside the page; installed on window by the first of them, since each runs serialized. */
 interface LayoutHelpers {
-  name(el: Element): string;
+  name: (el: Element) => string;
   /** The scrolling panel that clips `el` inside `scope`, or null. */
-  scroller(el: Element, scope: Element): Element | null;
+  scroller: (el: Element, scope: Element) => Element | null;
   /** Whether two boxes overlap by more than half a pixel each way. */
-  overlap(a: DOMRect, b: DOMRect): boolean;
+  overlap: (a: DOMRect, b: DOMRect) => boolean;
   /** Whether a box lies (to half a pixel) outside the viewport; `across` checks left and right only. */
-  outside(r: DOMRect, across?: boolean): boolean;
+  outside: (r: DOMRect, across?: boolean) => boolean;
 }
 
 declare global {
@@ -34,8 +34,7 @@ function installHelpers(page: Page): Promise<void> {
         return null;
       },
       overlap: (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5,
-      outside: (r, across = false) =>
-        r.left < -0.5 || r.right > window.innerWidth + 0.5 || (!across && (r.top < -0.5 || r.bottom > window.innerHeight + 0.5)),
+      outside: (r, across = false) => r.left < -0.5 || r.right > window.innerWidth + 0.5 || (!across && (r.top < -0.5 || r.bottom > window.innerHeight + 0.5)),
     };
   });
 }
@@ -59,7 +58,10 @@ function controlProblems(page: Page): Promise<LayoutReport> {
       if (r.width === 0 || r.height === 0 || st.visibility === 'hidden' || st.display === 'none') continue;
       const panel = scroller(el, scope)?.getBoundingClientRect();
       if (panel && (r.bottom <= panel.top || r.top >= panel.bottom)) continue;
-      if (outside(r, panel !== undefined)) problems.push(`${name(el)} outside the ${window.innerWidth}x${window.innerHeight} viewport: ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+      if (outside(r, panel !== undefined))
+        problems.push(
+          `${name(el)} outside the ${window.innerWidth}x${window.innerHeight} viewport: ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`,
+        );
       // Partly scrolled: the panel clips it on purpose; judge overlap on the visible part only.
       const top = panel ? Math.max(r.top, panel.top) : r.top;
       boxes.push({ el, r: panel ? new DOMRect(r.x, top, r.width, Math.min(r.bottom, panel.bottom) - top) : r });
@@ -84,7 +86,8 @@ function pageProblems(page: Page): Promise<string[]> {
         .map((el) => ({ el, r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width > 0 && r.height > 0);
       for (const { el, r } of panels) {
-        if (outside(r)) problems.push(`panel ${name(el)} outside the ${vw}x${vh} viewport: ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+        if (outside(r))
+          problems.push(`panel ${name(el)} outside the ${vw}x${vh} viewport: ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
         // Text and boxes, not the chart's own SVG layers (Plotly clips those itself).
         for (const child of el.querySelectorAll('*')) {
           if (!(child instanceof HTMLElement) || child.closest('.js-plotly-plot')) continue;

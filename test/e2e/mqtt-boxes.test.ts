@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
@@ -9,6 +9,8 @@ import { launchChromium, openWatchedPage } from '../helpers/chromium';
 import { type Broker, startBroker } from '../helpers/mosquitto';
 import { type Served, startServe } from '../helpers/serve';
 import { until } from '../helpers/until';
+import type { Config } from '../../src/main/config/config-schema';
+import { readJson } from '../helpers/typed-json';
 
 /** Two simulated boxes, the hall (whose screen shows the others) and the garage, on one real Mosquitto. */
 describe('several boxes on one broker, seen from one kiosk', () => {
@@ -24,8 +26,7 @@ describe('several boxes on one broker, seen from one kiosk', () => {
     writeFileSync(file, JSON.stringify({ source: { kind: 'simulated', seed: node.length }, mqtt }));
     return file;
   };
-  const serve = (node: string, over: Record<string, unknown> = {}) =>
-    startServe(['--db', join(dir, `${node}.db`), '--config', configFor(node, over)]);
+  const serve = (node: string, over: Record<string, unknown> = {}) => startServe(['--db', join(dir, `${node}.db`), '--config', configFor(node, over)]);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'corcy-mqtt-e2e-'));
@@ -95,10 +96,14 @@ describe('several boxes on one broker, seen from one kiosk', () => {
     const before = stored();
     const api = async () => (await fetch(`${hall.url.replace(/\/$/, '')}/api/status`)).json() as Promise<{ mqtt?: { kind: string } }>;
     let retrying = false;
-    await until(() => {
-      void api().then((s) => (retrying = s.mqtt?.kind === 'retrying'));
-      return retrying;
-    }, 15_000, 100);
+    await until(
+      () => {
+        void api().then((s) => (retrying = s.mqtt?.kind === 'retrying'));
+        return retrying;
+      },
+      15_000,
+      100,
+    );
     // Six seconds of windows at 2 a second, flushed every 2 s: at least 8 more rows.
     await until(() => stored() - before >= 8, 20_000, 200);
     const rate = (stored() - before) / ((Date.now() - downAt) / 1000);
@@ -131,7 +136,7 @@ describe('several boxes on one broker, seen from one kiosk', () => {
     await page.getByTestId('mqtt-save').tap();
     await expect.poll(() => page.getByTestId('mqtt-message').textContent(), { timeout: 5000 }).toBe('Réglages MQTT enregistrés');
     await until(() => online.includes('corcypower/entree/status'), 15_000, 50);
-    const onDisk = JSON.parse(readFileSync(join(dir, 'hall.json'), 'utf8'));
+    const onDisk = readJson<Partial<Config>>(join(dir, 'hall.json'));
     expect(onDisk.mqtt).toMatchObject({ node: 'entree', password: broker.password });
     expect(statSync(join(dir, 'hall.json')).mode & 0o777).toBe(0o600);
     expect(problems, problems.join('\n')).toEqual([]);

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from '../helpers/chromium';
 import { type Served, startServe } from '../helpers/serve';
 import { useTempDir } from '../helpers/temp-dir';
+import { bodyOf } from '../helpers/typed-json';
 
 const tmp = useTempDir();
 const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
@@ -45,7 +46,7 @@ describe('the status line says how the ADC is really read', () => {
   it('shows ioctls per window, samples/s and cycles of an ADC on spidev, in French, inside an 800x480 screen', async () => {
     const { page, problems } = await openWatchedPage(browser, { width: 800, height: 480 });
     // The stream replaced by the status a Pi at the default bufsiz would send.
-    const status = await (await fetch(`${served.url}/api/status`)).json();
+    const status = await bodyOf('getStatus', fetch(`${served.url}/api/status`));
     const acquisition = { ioctlsPerWindow: 16, samplesPerSecond: 1998.4, mainsCyclesPerWindow: 25.02 };
     const body = `data: ${JSON.stringify({ type: 'status', status: { ...status, source: 'mcp3008', acquisition } })}\n\n`;
     await page.route('**/api/live', (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body }));

@@ -13,8 +13,7 @@ const conversion = (o: Partial<SpiMessage> = {}): SpiMessage => ({
   speedHz: 500_000,
   ...o,
 });
-const ioctl = (dev: FakeSpiDevice, msg: SpiMessage[]): Promise<NodeJS.ErrnoException | null> =>
-  new Promise((r) => dev.transfer(msg, (e) => r(e)));
+const ioctl = (dev: FakeSpiDevice, msg: SpiMessage[]): Promise<NodeJS.ErrnoException | null> => new Promise((r) => dev.transfer(msg, (e) => r(e)));
 const rx = (m: SpiMessage): number[] => [...m.receiveBuffer!];
 
 describe('the spidev model: what one ioctl may carry', () => {
@@ -45,7 +44,12 @@ describe('the spidev model: what one ioctl may carry', () => {
     ['arm64', 65536, 511],
   ] as const)('on %s with bufsiz %i takes %i conversions and refuses one more with EMSGSIZE', async (arch, bufsiz, fits) => {
     const dev = new FakeSpiDevice({ signal: () => 500, arch, bufsiz });
-    expect(await ioctl(dev, Array.from({ length: fits }, () => conversion({ chipSelectChange: true })))).toBeNull();
+    expect(
+      await ioctl(
+        dev,
+        Array.from({ length: fits }, () => conversion({ chipSelectChange: true })),
+      ),
+    ).toBeNull();
     const over = Array.from({ length: fits + 1 }, () => conversion());
     const err = await ioctl(dev, over);
     if (fits + 1 < 512) {

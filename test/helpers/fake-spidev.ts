@@ -15,7 +15,7 @@ import { type KernelArch, bounceBytes, spiMsgSize } from './spidev-buffers';
 // - the chip itself (mcp3008-chip.ts).
 // Time only moves in the model: `nowUs`, read by the source through nowMs().
 
-export type { BoardFault, Signal } from './mcp3008-chip';
+export type { BoardFault } from './mcp3008-chip';
 
 export interface FakeSpiOptions extends TimingOptions {
   signal: Signal;
@@ -45,7 +45,7 @@ export const ERRORS = {
   EMSGSIZE: () => errno('EMSGSIZE', -90, 'Message too long', 'transfer'),
 };
 
-export const hostArch = (): KernelArch => (process.arch === 'arm' || process.arch === 'arm64' ? process.arch : 'x64');
+const hostArch = (): KernelArch => (process.arch === 'arm' || process.arch === 'arm64' ? process.arch : 'x64');
 
 export class FakeSpiDevice implements SpiDevice {
   /** ioctls issued, and spi_ioc_transfers inside the ones that reached the bus. */

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/main/storage/database';
 import { DEFAULT_WRITER, HistoryWriter, type HistoryWriterOptions, type TimedReading } from '../../src/main/storage/history-writer';
 
 /** A real SQLite file in a fresh temp folder; `close()` removes it. */
-export function tempDb(): { path: string; dir: string; db: Database.Database; close(): void } {
+export function tempDb(): { path: string; dir: string; db: Database.Database; close: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'corcy-history-'));
   const path = join(dir, 'power.db');
   const db = openDatabase(path);

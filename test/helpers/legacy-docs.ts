@@ -16,7 +16,7 @@ export const legacyDoc = (time: number, over: Document = {}): Document => ({
   ...over,
 });
 
-export const numberOf = (v: unknown): number => (v instanceof Double || v instanceof Int32 ? v.value : v instanceof Long ? v.toNumber() : (v as number));
+const numberOf = (v: unknown): number => (v instanceof Double || v instanceof Int32 ? v.value : v instanceof Long ? v.toNumber() : (v as number));
 
 export function readingsIn(dbPath: string) {
   const db = openDatabase(dbPath, { readonly: true });

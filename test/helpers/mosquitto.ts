@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { until } from './until';
 
 /** A port the OS says is free now (the broker binds it right after). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
@@ -39,10 +39,10 @@ export interface Broker {
   user: string;
   password: string;
   /** Kills the broker (SIGKILL: no goodbye to its clients). */
-  kill(): Promise<void>;
+  kill: () => Promise<void>;
   /** Starts it again on the same ports. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
@@ -83,10 +83,14 @@ export async function startBroker(dir: string): Promise<Broker> {
     proc = spawn('mosquitto', ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     proc.stderr?.on('data', (d) => (log += d));
     let up = false;
-    await until(() => {
-      void accepts(port).then((ok) => (up = ok));
-      return up;
-    }, 10_000, 50).catch(() => {
+    await until(
+      () => {
+        void accepts(port).then((ok) => (up = ok));
+        return up;
+      },
+      10_000,
+      50,
+    ).catch(() => {
       throw new Error(`mosquitto did not start:\n${log}`);
     });
   };

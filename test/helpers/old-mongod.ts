@@ -14,14 +14,14 @@ export interface OldMongod {
   url: string;
   /** Commands received, by name (isMaster, ...), for the test to check. */
   commands: string[];
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const OP_REPLY = 1;
 const OP_QUERY = 2004;
 
 /** The isMaster reply of a 2.4 server (no wire version fields: they came with 2.6) or of a 2.6 one. */
-export function isMasterReply(version: '2.4' | '2.6'): Document {
+function isMasterReply(version: '2.4' | '2.6'): Document {
   const base = { ismaster: true, maxBsonObjectSize: 16 * 1024 * 1024, maxMessageSizeBytes: 48_000_000, localTime: new Date(), ok: 1 };
   return version === '2.4' ? base : { ...base, maxWriteBatchSize: 1000, maxWireVersion: 2, minWireVersion: 0 };
 }

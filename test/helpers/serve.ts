@@ -14,8 +14,8 @@ export function assertBuilt(): void {
 export interface Served {
   url: string;
   proc: ChildProcess;
-  output(): string;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
 /**
@@ -51,8 +51,8 @@ export function startServe(args: string[], env: Record<string, string> = {}): Pr
         });
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
     proc.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`serve exited with ${code} before serving:\n${out}`));

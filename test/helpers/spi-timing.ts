@@ -12,12 +12,11 @@ import { mulberry32 } from '../../src/main/acquisition/prng';
 // - spi.c, _spi_transfer_cs_change_delay(): cs_change with no delay given waits
 //   10 µs (unit microseconds, value 0), a busy wait.
 
-export const BITS_PER_BYTE = 8;
 /** 8 data clocks plus the controller's idle clock (spi-bcm2835.c). */
-export const CLOCKS_PER_BYTE = 9;
+const CLOCKS_PER_BYTE = 9;
 export const CS_CHANGE_DEFAULT_US = 10;
 /** Above this, delays sleep instead of spinning (_spi_transfer_delay_ns). */
-export const BUSY_WAIT_MAX_US = 10;
+const BUSY_WAIT_MAX_US = 10;
 /** Pi 3 and earlier: the VPU core clock that feeds SPI0. */
 export const DEFAULT_CORE_CLOCK_HZ = 250_000_000;
 

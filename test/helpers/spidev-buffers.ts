@@ -3,9 +3,9 @@
 // limits are tested against these rather than against themselves.
 
 /** sizeof(struct spi_ioc_transfer) (include/uapi/linux/spi/spidev.h). */
-export const SPI_IOC_TRANSFER_SIZE = 32;
+const SPI_IOC_TRANSFER_SIZE = 32;
 /** _IOC_SIZEBITS (include/uapi/asm-generic/ioctl.h). */
-export const IOC_SIZEBITS = 14;
+const IOC_SIZEBITS = 14;
 
 /**
  * SPI_MSGSIZE(N): the ioctl's size field, 0 once N descriptors no longer fit in
@@ -25,9 +25,9 @@ export type KernelArch = 'arm' | 'arm64' | 'x64';
  * - x86: its cache.h defines none, so include/linux/cache.h falls back to
  *   __alignof__(unsigned long long), 8 (not the 64-byte L1 line).
  */
-export const ARCH_DMA_MINALIGN: Record<KernelArch, number> = { arm: 64, arm64: 128, x64: 8 };
+const ARCH_DMA_MINALIGN: Record<KernelArch, number> = { arm: 64, arm64: 128, x64: 8 };
 
-export const alignUp = (len: number, align: number): number => Math.ceil(len / align) * align;
+const alignUp = (len: number, align: number): number => Math.ceil(len / align) * align;
 
 export interface BounceTransfer {
   len: number;

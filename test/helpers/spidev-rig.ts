@@ -13,7 +13,7 @@ export interface RigOptions extends FakeSpiOptions {
   source?: Partial<Mcp3008Options>;
 }
 
-export const DEFAULT_SOURCE = { bus: 0, device: 0, channel: 0, samples: 1000, windowMs: 500, speedHz: 500_000 };
+const DEFAULT_SOURCE = { bus: 0, device: 0, channel: 0, samples: 1000, windowMs: 500, speedHz: 500_000 };
 
 /**
  * An Mcp3008Source on the spidev model of a given kernel: it reads bufsiz from a

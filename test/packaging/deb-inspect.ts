@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 // (and dlopen) reads before refusing a file built for another machine.
 
 /** ELF e_machine values (elf.h): what dlopen accepts on each Debian architecture. */
-export const ELF_MACHINE: Record<string, { code: number; name: string }> = {
+const ELF_MACHINE: Record<string, { code: number; name: string }> = {
   amd64: { code: 62, name: 'x86-64' },
   arm64: { code: 183, name: 'aarch64' },
 };
@@ -28,7 +28,7 @@ export function elfMachine(file: string): string {
 }
 
 /** Every file under dir whose name ends in .node, relative to dir. */
-export function nodeFiles(dir: string): string[] {
+function nodeFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.node'))
     .map((e) => relative(dir, join(e.parentPath, e.name)))
@@ -47,7 +47,7 @@ export function wrongMachineModules(root: string, debArch: string): string[] {
 export interface UnpackedDeb {
   root: string;
   control: string;
-  field(name: string): string;
+  field: (name: string) => string;
 }
 
 export function unpackDeb(deb: string, into: string): UnpackedDeb {

@@ -2,11 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, readBuilderConfig } from './builder-config';
 
-const ROOT = join(__dirname, '..', '..');
-const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+const config = readBuilderConfig();
 // What electron-builder defines for these templates (FpmTarget.js, bashTemplateOptions).
 const MACROS = { executable: config.executableName, sanitizedProductName: config.productName, productFilename: config.productName };
 
@@ -30,7 +29,7 @@ function stageInstall(): { R: string; bin: string; log: string } {
   const R = join(stage, 'root');
   const bin = join(stage, 'bin');
   const log = join(stage, 'commands.log');
-  cpSync(join(ROOT, config.extraResources[0].from), join(R, 'opt', config.productName, 'resources', config.extraResources[0].to), { recursive: true });
+  cpSync(join(ROOT, config.extraResources[0]!.from), join(R, 'opt', config.productName, 'resources', config.extraResources[0]!.to), { recursive: true });
   mkdirSync(bin);
   const stub = (name: string, body: string) => {
     writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> ${log}\n${body}\n`);
@@ -39,7 +38,10 @@ function stageInstall(): { R: string; bin: string; log: string } {
   stub('systemctl', `[ "$1" = list-units ] && echo "corcy-power-kiosk@${me.username}.service loaded active running CorcyPower"\nexit 0`);
   stub('adduser', 'exit 0');
   stub('update-alternatives', 'exit 1');
-  stub('getent', `case "$1 $2" in "passwd 1000"|"passwd ${me.username}") echo "${me.username}:x:${me.uid}:${me.gid}::/home/${me.username}:/bin/sh";; "group spi") echo "spi:x:999:";; *) exit 2;; esac`);
+  stub(
+    'getent',
+    `case "$1 $2" in "passwd 1000"|"passwd ${me.username}") echo "${me.username}:x:${me.uid}:${me.gid}::/home/${me.username}:/bin/sh";; "group spi") echo "spi:x:999:";; *) exit 2;; esac`,
+  );
   return { R, bin, log };
 }
 

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packagedTemplates } from '../../src/main/cli/install-kiosk-command';
+import { readJson } from '../helpers/typed-json';
+import { ROOT, readBuilderConfig } from './builder-config';
 
-const ROOT = join(__dirname, '..', '..');
-const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
-const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'));
+const config = readBuilderConfig();
+const schema = readJson<object>(join(ROOT, 'node_modules/app-builder-lib/scheme.json'));
 
 /** electron-builder validates with ajv too; without its type coercion, so "true" for true fails here. */
 function validate(data: unknown): string[] {
@@ -33,7 +33,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds debs for arm64 and x64 only: Electron has no 32-bit ARM build since 44', () => {
-    const targets = (config.linux.target as { target: string; arch: string[] }[]).map((t) => `${t.target}:${[...t.arch].sort().join('+')}`);
+    const targets = config.linux.target.map((t) => `${t.target}:${[...t.arch].sort().join('+')}`);
     expect(targets.sort()).toEqual(['deb:arm64+x64']);
     const pkg = readFileSync(join(ROOT, 'package.json'), 'utf8');
     for (const f of [pkg, readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'), readFileSync(join(ROOT, 'docs/pi-setup.md'), 'utf8')]) {
@@ -54,15 +54,15 @@ describe('electron-builder.yml', () => {
   it('rebuilds no native module, at packaging or at npm install', () => {
     // better-sqlite3 13 loads its Node-API prebuild in Electron too; spi-device is built apart (npm run electron-native).
     expect(config.npmRebuild).toBe(false);
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const pkg = readJson<{ scripts?: Record<string, string> }>(join(ROOT, 'package.json'));
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts?.[hook]).toBeUndefined();
     expect(JSON.stringify(pkg.scripts)).not.toMatch(/install-app-deps|electron-rebuild/);
-    expect(pkg.scripts.dist).toMatch(/electron-vite build && node scripts\/dist.mjs/);
+    expect(pkg.scripts?.dist).toMatch(/electron-vite build && node scripts\/dist.mjs/);
   });
 
   it('packs the build output and leaves sources and tests out', () => {
     expect(config.files).toContain('out/**');
-    expect(config.files.some((f: string) => f.startsWith('!') && f.includes('src') && f.includes('test'))).toBe(true);
+    expect(config.files.some((f) => f.startsWith('!') && f.includes('src') && f.includes('test'))).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
   });
 
@@ -72,7 +72,7 @@ describe('electron-builder.yml', () => {
       config.deb.afterInstall,
       config.deb.afterRemove,
       // native/electron-linux-${arch} exists only where spi-device was built for Electron.
-      ...config.extraResources.map((r: { from: string }) => r.from).filter((f: string) => !f.includes('CORCY_NATIVE_DIR')),
+      ...config.extraResources.map((r) => r.from).filter((f) => !f.includes('CORCY_NATIVE_DIR')),
       'out/main/index.js',
       'out/preload/index.js',
       'out/renderer/index.html',
@@ -83,7 +83,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships boot files identical to what the code renders (npm run kiosk-templates)', () => {
-    const dir = join(ROOT, config.extraResources[0].from);
+    const dir = join(ROOT, config.extraResources[0]!.from);
     const want = packagedTemplates();
     expect(readdirSync(dir).sort()).toEqual(Object.keys(want).sort());
     for (const [name, text] of Object.entries(want)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(text);

@@ -18,19 +18,23 @@ const temp = useTempDir();
 const nodeModuleBuild = join(ROOT, 'node_modules/spi-device/build/Release/spi.node');
 
 describe('npm run electron-native', () => {
-  it.skipIf(!haveHeaders)('builds spi-device into its own folder and leaves the Node build in node_modules alone', () => {
-    const out = join(temp(), 'electron-linux-x64');
-    const before = readFileSync(nodeModuleBuild);
-    const r = spawnSync(process.execPath, [script, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CORCY_ELECTRON_HEADERS: nodeHeaders } });
-    expect(r.status, r.stderr).toBe(0);
-    expect(elfMachine(join(out, 'spi.node'))).toBe(process.arch === 'arm64' ? 'aarch64' : 'x86-64');
-    expect(readFileSync(join(out, 'electron-version'), 'utf8').trim()).toBe(createRequire(import.meta.url)('electron/package.json').version);
-    expect(readFileSync(nodeModuleBuild).equals(before)).toBe(true);
-    // Built against these headers, it loads here: a real addon, not a copy.
-    expect(typeof createRequire(import.meta.url)(join(out, 'spi.node')).open).toBe('function');
-    const again = spawnSync(process.execPath, [script, '--out', out, '--if-missing'], { cwd: ROOT, encoding: 'utf8' });
-    expect(again.stdout).toContain('already built');
-  }, 180_000);
+  it.skipIf(!haveHeaders)(
+    'builds spi-device into its own folder and leaves the Node build in node_modules alone',
+    () => {
+      const out = join(temp(), 'electron-linux-x64');
+      const before = readFileSync(nodeModuleBuild);
+      const r = spawnSync(process.execPath, [script, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CORCY_ELECTRON_HEADERS: nodeHeaders } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(elfMachine(join(out, 'spi.node'))).toBe(process.arch === 'arm64' ? 'aarch64' : 'x86-64');
+      expect(readFileSync(join(out, 'electron-version'), 'utf8').trim()).toBe((createRequire(import.meta.url)('electron/package.json') as { version: string }).version);
+      expect(readFileSync(nodeModuleBuild).equals(before)).toBe(true);
+      // Built against these headers, it loads here: a real addon, not a copy.
+      expect(typeof (createRequire(import.meta.url)(join(out, 'spi.node')) as { open?: unknown }).open).toBe('function');
+      const again = spawnSync(process.execPath, [script, '--out', out, '--if-missing'], { cwd: ROOT, encoding: 'utf8' });
+      expect(again.stdout).toContain('already built');
+    },
+    180_000,
+  );
 
   it('writes nothing and says what the kiosk falls back to when the headers cannot be had', () => {
     const out = join(temp(), 'electron-linux-x64');

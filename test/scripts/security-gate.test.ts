@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, judgeReport, parseCsv, toCsvRows } from '../../scripts/security-gate.mjs';
 
 const finding = (severity: string, description = 'd') => ({ id: 'X_CHECK', severity, confidence: 'FIRM', file: 'src/a.ts', line: 3, column: 1, description, manualReview: false });
-const report = (...sev: string[]) => [CSV_HEADER, ...toCsvRows('src', sev.map((s) => finding(s)))].join('\n') + '\n';
+const report = (...sev: string[]) =>
+  [
+    CSV_HEADER,
+    ...toCsvRows(
+      'src',
+      sev.map((s) => finding(s)),
+    ),
+  ].join('\n') + '\n';
 
 describe('security gate', () => {
   it('passes LOW and INFORMATIONAL findings and fails MEDIUM and HIGH', () => {

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dayNumberOfDate,
-  dayPeriod,
-  hoursInLocalDay,
-  localDayNumber,
-  monthPeriod,
-  periodOf,
-  startOfLocalDate,
-  yearPeriod,
-} from '../../src/shared/zoned-calendar';
+import { dayNumberOfDate, dayPeriod, hoursInLocalDay, localDayNumber, monthPeriod, periodOf, startOfLocalDate, yearPeriod } from '../../src/shared/zoned-calendar';
 
 const PARIS = 'Europe/Paris';
 const day = (y: number, m: number, d: number): number => dayNumberOfDate({ year: y, month: m, day: d });

@@ -16,10 +16,10 @@ export interface SampleWindow {
 export interface AdcSource {
   readonly kind: SourceKind;
   /** Throws a SourceError when the device cannot be opened. */
-  open(): Promise<void>;
+  open: () => Promise<void>;
   /** Resolves when the window has ended; throws a SourceError on a bus failure. */
-  readWindow(): Promise<SampleWindow>;
-  close(): Promise<void>;
+  readWindow: () => Promise<SampleWindow>;
+  close: () => Promise<void>;
 }
 
 /** A failure of the source, with an errno-style code and a sentence a person can act on. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /** Where the kernel lists IIO devices; tests point it at a temp tree. */
 export const IIO_ROOT = '/sys/bus/iio/devices';
 /** The `name` of the device that `dtoverlay=mcp3008` creates. */
-export const MCP3008_IIO_NAME = 'mcp3008';
+const MCP3008_IIO_NAME = 'mcp3008';
 
 export const channelFile = (deviceDir: string, channel: number): string => join(deviceDir, `in_voltage${channel}_raw`);
 

@@ -4,8 +4,6 @@
 
 export const MCP3008_MAX_COUNT = 1023;
 export const MESSAGE_BYTES = 3;
-/** Clocks of one conversion when it is done as three bytes. */
-export const CLOCKS_PER_CONVERSION = 24;
 
 export function encodeRequest(channel: number, out: Uint8Array = new Uint8Array(3), offset = 0): Uint8Array {
   if (!Number.isInteger(channel) || channel < 0 || channel > 7) {

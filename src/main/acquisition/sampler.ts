@@ -5,12 +5,12 @@ import { type ReadingSettings, toReading } from './reading';
 import type { Clock } from './simulated-source';
 import { TimelineStamper } from './timeline-stamper';
 
-export interface Backoff {
+interface Backoff {
   initialMs: number;
   maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
+const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
 
 export interface SamplerOptions {
   source: AdcSource;
@@ -18,8 +18,8 @@ export interface SamplerOptions {
   settings: () => ReadingSettings;
   clock: Clock;
   backoff?: Backoff;
-  onReading(reading: Reading, processingMs: number, timing: WindowTiming): void;
-  onState(state: SourceState): void;
+  onReading: (reading: Reading, processingMs: number, timing: WindowTiming) => void;
+  onState: (state: SourceState) => void;
   /** Where the device lives, for error messages. */
   deviceName?: string;
   /** Stamps readings (wall + monotonic); by default one that starts from nothing stored. */

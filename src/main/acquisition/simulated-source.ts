@@ -13,10 +13,10 @@ export interface SimulatedOptions extends WaveformOptions {
 }
 
 export interface Clock {
-  now(): number;
+  now: () => number;
   /** Monotonic ms (never jumps); the wall clock stands in when a clock has none. */
-  monotonic?(): number;
-  sleep(ms: number): Promise<void>;
+  monotonic?: () => number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 export const systemClock: Clock = {
@@ -29,7 +29,7 @@ export const systemClock: Clock = {
 export const simulatedCurrent = (tMs: number, seed: number, volts: number): number => loadAt(tMs, seed).total / volts;
 
 /** A known load switched by a test: the watts in `file` (none while it does not exist). */
-export function loadFromFile(file: string): number {
+function loadFromFile(file: string): number {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -63,8 +63,9 @@ export class SimulatedSource implements AdcSource {
     return this.clock.monotonic?.() ?? this.clock.now();
   }
 
-  async open(): Promise<void> {
+  open(): Promise<void> {
     this.next = this.mono();
+    return Promise.resolve();
   }
 
   async readWindow(): Promise<SampleWindow> {

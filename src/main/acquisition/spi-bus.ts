@@ -13,8 +13,8 @@ export interface SpiMessage {
 }
 
 export interface SpiDevice {
-  transfer(message: SpiMessage[], cb: (err: NodeJS.ErrnoException | null, message?: SpiMessage[]) => void): unknown;
-  close(cb: (err: NodeJS.ErrnoException | null) => void): unknown;
+  transfer: (message: SpiMessage[], cb: (err: NodeJS.ErrnoException | null, message?: SpiMessage[]) => void) => unknown;
+  close: (cb: (err: NodeJS.ErrnoException | null) => void) => unknown;
 }
 
 export interface SpiOpenOptions {
@@ -25,7 +25,7 @@ export interface SpiOpenOptions {
 export type SpiOpener = (bus: number, device: number, options: SpiOpenOptions) => Promise<SpiDevice>;
 
 type SpiDeviceModule = {
-  open(bus: number, device: number, options: SpiOpenOptions, cb: (err: NodeJS.ErrnoException | null) => void): SpiDevice;
+  open: (bus: number, device: number, options: SpiOpenOptions, cb: (err: NodeJS.ErrnoException | null) => void) => SpiDevice;
 };
 
 /**
@@ -45,12 +45,11 @@ export const openSpiDevice: SpiOpener = (bus, device, options) =>
     try {
       dev = loadSpiDeviceModule().open(bus, device, options, (err) => (err ? reject(err) : resolve(dev!)));
     } catch (err) {
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 
 export const transferAsync = (dev: SpiDevice, message: SpiMessage[]): Promise<void> =>
   new Promise((resolve, reject) => dev.transfer(message, (err) => (err ? reject(err) : resolve())));
 
-export const closeAsync = (dev: SpiDevice): Promise<void> =>
-  new Promise((resolve) => dev.close(() => resolve()));
+export const closeAsync = (dev: SpiDevice): Promise<void> => new Promise((resolve) => dev.close(() => resolve()));

@@ -4,10 +4,10 @@ import { readFile } from 'node:fs/promises';
 // read from the running system so that the plan fits the kernel it runs on.
 
 /** A 14-bit ioctl size field over 32-byte transfer descriptors: 511 at most. */
-export const SPIDEV_MAX_TRANSFERS = 511;
+const SPIDEV_MAX_TRANSFERS = 511;
 /** spidev's bufsiz when the module parameter cannot be read. */
-export const SPIDEV_DEFAULT_BUFSIZ = 4096;
-export const SPIDEV_BUFSIZ_PATH = '/sys/module/spidev/parameters/bufsiz';
+const SPIDEV_DEFAULT_BUFSIZ = 4096;
+const SPIDEV_BUFSIZ_PATH = '/sys/module/spidev/parameters/bufsiz';
 
 export interface SpidevLimits {
   /** Bytes in each of spidev's tx and rx bounce buffers. */

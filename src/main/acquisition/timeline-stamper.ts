@@ -57,10 +57,14 @@ export class TimelineStamper {
       this.heldSince = mono;
       this.holdLogged = behindMs > this.jumpMs;
       if (this.holdLogged) {
-        this.log(`clock: wall clock ${new Date(w).toISOString()} is behind the last reading ${new Date(prev.t).toISOString()}: stamping by the monotonic clock for up to ${this.maxHoldMs / 1000} s`);
+        this.log(
+          `clock: wall clock ${new Date(w).toISOString()} is behind the last reading ${new Date(prev.t).toISOString()}: stamping by the monotonic clock for up to ${this.maxHoldMs / 1000} s`,
+        );
       }
     } else if (mono - this.heldSince > this.maxHoldMs) {
-      this.log(`clock: wall clock still ${(behindMs / 1000).toFixed(1)} s behind the readings after ${this.maxHoldMs / 1000} s: it is right and they were ahead; stamping by it again (minutes already stored keep their readings)`);
+      this.log(
+        `clock: wall clock still ${(behindMs / 1000).toFixed(1)} s behind the readings after ${this.maxHoldMs / 1000} s: it is right and they were ahead; stamping by it again (minutes already stored keep their readings)`,
+      );
       this.heldSince = null;
       this.holdLogged = false;
       return this.keep(w, mono);

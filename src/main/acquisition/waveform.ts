@@ -36,14 +36,7 @@ export const CREST_FACTOR = (() => {
  * Fills `out` with the counts an MCP3008 would read for a current of `currentA` rms,
  * sampled evenly from `startMs` over `windowMs`. Deterministic from `seed`.
  */
-export function synthesizeWindow(
-  out: Uint16Array,
-  startMs: number,
-  windowMs: number,
-  currentA: (tMs: number) => number,
-  seed: number,
-  options: WaveformOptions,
-): Uint16Array {
+export function synthesizeWindow(out: Uint16Array, startMs: number, windowMs: number, currentA: (tMs: number) => number, seed: number, options: WaveformOptions): Uint16Array {
   const n = out.length;
   const rand = mulberry32((seed ^ Math.floor(startMs)) >>> 0);
   const dt = windowMs / n;

@@ -18,12 +18,12 @@ export interface WindowPlan {
 }
 
 /** MCP3008 clock range (datasheet: 10 kHz minimum for the sample-and-hold, 1.35 MHz at 2.7 V). */
-export const MIN_SPEED_HZ = 10_000;
-export const MAX_SPEED_HZ = 1_350_000;
+const MIN_SPEED_HZ = 10_000;
+const MAX_SPEED_HZ = 1_350_000;
 /** The BCM2835 idles one clock after each byte (spi-bcm2835.c: "9 cycles/byte"). */
 const BUS_CLOCKS_PER_BYTE = 9;
 /** cs_change with no delay given holds chip select up for 10 µs (spi.c, _spi_transfer_cs_change_delay). */
-export const CS_CHANGE_US = 10;
+const CS_CHANGE_US = 10;
 /** spi_ioc_transfer.delay_usecs is a __u16. */
 export const MAX_DELAY_US = 0xffff;
 
@@ -41,9 +41,7 @@ export function planWindow({ samples, windowMs, speedHz, limits }: WindowPlanInp
   const busyUs = (MESSAGE_BYTES * BUS_CLOCKS_PER_BYTE * 1e6) / speedHz + CS_CHANGE_US;
   const delayUs = Math.round(periodUs - busyUs);
   if (delayUs < 0) {
-    throw new RangeError(
-      `${samples} samples in ${windowMs} ms need ${periodUs.toFixed(1)} µs each, but one conversion keeps the bus ${busyUs.toFixed(1)} µs at ${speedHz} Hz`,
-    );
+    throw new RangeError(`${samples} samples in ${windowMs} ms need ${periodUs.toFixed(1)} µs each, but one conversion keeps the bus ${busyUs.toFixed(1)} µs at ${speedHz} Hz`);
   }
   if (delayUs > MAX_DELAY_US) throw new RangeError(`per-sample delay ${delayUs} µs exceeds spidev's 16-bit field`);
   const perIoctl = transfersPerIoctl(MESSAGE_BYTES, limits);

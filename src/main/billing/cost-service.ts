@@ -7,13 +7,13 @@ import type { EnergySlice } from '../energy/energy-slice';
 import type { TempoColours } from './tempo-colours';
 
 export interface CostServiceOptions {
-  slices(from: number, to: number): Iterable<EnergySlice>;
-  tariff(): readonly TariffVersion[];
-  timeZone(): string;
-  colours(): TempoColours;
+  slices: (from: number, to: number) => Iterable<EnergySlice>;
+  tariff: () => readonly TariffVersion[];
+  timeZone: () => string;
+  colours: () => TempoColours;
   /** Changes whenever something that prices the past changes (calibration, colours). */
-  revision(): string;
-  now(): number;
+  revision: () => string;
+  now: () => number;
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r));

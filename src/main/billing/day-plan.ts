@@ -56,9 +56,7 @@ export function planDay(date: DateKey, versions: readonly TariffVersion[], timeZ
   }
   if (version?.kind === 'tempo') minutes.add(TEMPO_DAY_STARTS);
   const { year, month, day } = parseDateKey(date);
-  const cuts = [...minutes]
-    .sort((a, b) => a - b)
-    .map((m) => ({ m, at: m === 0 ? start : localToEpoch(year, month, day, Math.floor(m / 60), m % 60, timeZone) }));
+  const cuts = [...minutes].sort((a, b) => a - b).map((m) => ({ m, at: m === 0 ? start : localToEpoch(year, month, day, Math.floor(m / 60), m % 60, timeZone) }));
   const segments: Segment[] = [];
   cuts.forEach((c, i) => {
     const next = cuts[i + 1]?.at ?? end;

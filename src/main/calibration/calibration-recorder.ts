@@ -12,7 +12,7 @@ interface StepLimits {
 // supply) must be in it; longer is better, as the floor's error is what an
 // idle clamp reads (see energy/floor-energy.ts), hence up to half an hour.
 // A known load only needs enough windows for a steady mean square.
-export const STEP_LIMITS: Record<CalibrationStep, StepLimits> = {
+const STEP_LIMITS: Record<CalibrationStep, StepLimits> = {
   idle: { minSeconds: 60, maxSeconds: 1800 },
   load: { minSeconds: 10, maxSeconds: 10 },
 };

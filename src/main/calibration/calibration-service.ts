@@ -10,11 +10,11 @@ import { withFloor, withLoad, withVolts } from './calibration-record';
 
 export interface CalibrationServiceOptions {
   configPath: string;
-  current(): Config;
-  apply(config: Config): void;
+  current: () => Config;
+  apply: (config: Config) => void;
   /** The settings' PIN gate, so wrong tries count together. */
-  checkPin(pin: string): { ok: boolean; waitSeconds: number };
-  now(): number;
+  checkPin: (pin: string) => { ok: boolean; waitSeconds: number };
+  now: () => number;
 }
 
 type Failure = Extract<CalibrationResult, { ok: false }>;

@@ -9,7 +9,7 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 
-export interface CommandContext {
+interface CommandContext {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
   /** Paths after flags and defaults are resolved. */
@@ -23,7 +23,8 @@ export interface Command {
   usage: string;
   options: OptionSpec;
   /** Resolves to the exit code; long-running commands resolve when they stop. */
-  run(ctx: CommandContext): Promise<number>;
+  // A command with nothing to wait for returns its exit code at once.
+  run: (ctx: CommandContext) => number | Promise<number>;
 }
 
 /** A bad argument: printed as one line, exit code 2. */

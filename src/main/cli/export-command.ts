@@ -36,7 +36,11 @@ export const exportCommand: Command = {
       ...(v.locale !== undefined ? { locale: v.locale } : {}),
     });
     if (!parsed.success) {
-      throw new UsageError(describeIssues(parsed.error.issues).map((m) => m.replace(/^field "(\w+)"/, '--$1')).join('; '));
+      throw new UsageError(
+        describeIssues(parsed.error.issues)
+          .map((m) => m.replace(/^field "(\w+)"/, '--$1'))
+          .join('; '),
+      );
     }
     const config = loadConfig(ctx.configPath);
     const dbPath = ctx.dbPath ?? config.storage.path ?? defaultDbPath();

@@ -24,7 +24,8 @@ export function describeSummary(s: ImportSummary, timeZone: string): string[] {
     lines.push(`  would import up to ${n(c.valid - s.wouldSkip)} readings; ${n(s.wouldSkip)} fall in minutes the database already holds`);
   } else {
     lines.push(`  imported ${n(c.raw + c.rollupOnly)} readings: ${n(c.raw)} kept raw, ${n(c.rollupOnly)} older than the retention kept as minute/hour/day totals only`);
-    if (c.minuteHeld > 0) lines.push(`  skipped ${n(c.minuteHeld)} in minutes the database already held (recorded by the app, imported before, or a clock step back in the source)`);
+    if (c.minuteHeld > 0)
+      lines.push(`  skipped ${n(c.minuteHeld)} in minutes the database already held (recorded by the app, imported before, or a clock step back in the source)`);
     if (c.whileRecording > 0) lines.push(`  skipped ${n(c.whileRecording)} newer than the app's own last reading: it is recording now`);
     if (c.outOfOrder > 0) lines.push(`  ${n(c.outOfOrder)} records came after newer ones (a clock step back, or a repeat): merged after the rest where their minute was free`);
     if (c.respanned > 0) lines.push(`  ${n(c.respanned)} stored readings now follow imported ones: their energy span was corrected`);

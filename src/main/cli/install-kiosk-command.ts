@@ -12,7 +12,7 @@ import { type Command, UsageError } from './command';
 const run = promisify(execFile);
 
 /** The checkout this code runs from (out/main/cli.js, a chunk of it, or src/ under tests). */
-export function findCheckout(from: string): string {
+function findCheckout(from: string): string {
   for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(join(dir, 'bin', 'corcy-power.js')) && existsSync(join(dir, 'package.json'))) return dir;
   }
@@ -20,12 +20,12 @@ export function findCheckout(from: string): string {
 }
 
 /** Where this command runs from: the .deb sets CORCY_POWER_EXECUTABLE; otherwise a checkout. */
-export function detectLayout(env: NodeJS.ProcessEnv = process.env): Layout {
+function detectLayout(env: NodeJS.ProcessEnv = process.env): Layout {
   if (env.CORCY_POWER_EXECUTABLE) return { kind: 'packaged', executable: env.CORCY_POWER_EXECUTABLE };
   return { kind: 'checkout', dir: findCheckout(dirname(fileURLToPath(import.meta.url))), node: process.execPath };
 }
 
-export function describePlan(plan: KioskPlan): string[] {
+function describePlan(plan: KioskPlan): string[] {
   return [
     ...plan.write.map((f) => `write  ${f.path} (${f.mode.toString(8)}${f.userOwned ? ', owned by the user' : ''})`),
     ...plan.remove.map((p) => `remove ${p}`),
@@ -54,8 +54,7 @@ async function apply(plan: KioskPlan, uid: number, gid: number, runCommands: boo
 }
 
 /** What the .deb ships in resources/kiosk: systemd %i units, run by /usr/bin/corcy-power. */
-export const packagedTemplates = (): Record<string, string> =>
-  kioskTemplates({ kind: 'packaged', executable: '/usr/bin/corcy-power' }, '/usr/bin/corcy-power-kiosk');
+export const packagedTemplates = (): Record<string, string> => kioskTemplates({ kind: 'packaged', executable: '/usr/bin/corcy-power' }, '/usr/bin/corcy-power-kiosk');
 
 async function writeTemplates(dir: string, log: (l: string) => void): Promise<void> {
   await mkdir(dir, { recursive: true });

@@ -43,10 +43,10 @@ export async function runCli(argv: readonly string[], commands: readonly Command
       return 0;
     }
     return await command.run({
-      values: values as Record<string, string | boolean | undefined>,
+      values: values,
       positionals,
-      configPath: (values.config as string | undefined) ?? defaultConfigPath(),
-      dbPath: values.db as string | undefined,
+      configPath: values.config ?? defaultConfigPath(),
+      dbPath: values.db,
     });
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError || e instanceof TempoFileError) {

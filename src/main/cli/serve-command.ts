@@ -13,7 +13,7 @@ import { type Command, UsageError } from './command';
 const STOP_TIMEOUT_MS = 10_000;
 
 /** The built renderer, beside the built main: out/main/cli.js -> out/renderer. */
-export const rendererDir = (): string => join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+const rendererDir = (): string => join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
 function parsePort(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;

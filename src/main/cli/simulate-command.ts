@@ -38,7 +38,7 @@ export const simulateCommand: Command = {
     waveform: { type: 'boolean' },
     'no-outages': { type: 'boolean' },
   },
-  async run(ctx) {
+  run(ctx) {
     const config = loadConfig(ctx.configPath);
     const from = parseInstant('from', ctx.values.from as string | undefined, config.timeZone);
     const to = parseInstant('to', ctx.values.to as string | undefined, config.timeZone);

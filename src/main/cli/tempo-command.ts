@@ -10,7 +10,7 @@ export const tempoCommand: Command = {
   summary: 'import Tempo day colours (JSON or CSV date,colour) used to price a Tempo tariff',
   usage: 'corcy-power tempo --import FILE [--db PATH] [--config PATH]\n  FILE: {"2026-01-05":"red"} or CSV lines 2026-01-05,rouge (bleu/blanc/rouge or blue/white/red)',
   options: { import: { type: 'string' } },
-  async run(ctx) {
+  run(ctx) {
     const file = ctx.values.import as string | undefined;
     if (!file) throw new UsageError('--import FILE is required');
     let text: string;

@@ -6,10 +6,7 @@ import { withoutBom } from './without-bom';
 import { ConfigSchema } from './config-schema';
 
 /** What is on disk now: the settings screen must not silently replace a file it cannot read. */
-export type ConfigFileState =
-  | { kind: 'missing' }
-  | { kind: 'valid'; raw: Record<string, unknown> }
-  | { kind: 'invalid'; problems: string[]; text: string };
+export type ConfigFileState = { kind: 'missing' } | { kind: 'valid'; raw: Record<string, unknown> } | { kind: 'invalid'; problems: string[]; text: string };
 
 export function readConfigFile(file: string): ConfigFileState {
   let text: string;

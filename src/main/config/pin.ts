@@ -15,7 +15,7 @@ export function hashPin(pin: string): PinHash {
   return { algorithm: 'scrypt', salt: salt.toString('hex'), hash: hashWith(pin, salt).toString('hex') };
 }
 
-export function pinMatches(pin: string, stored: PinHash): boolean {
+function pinMatches(pin: string, stored: PinHash): boolean {
   const expected = Buffer.from(stored.hash, 'hex');
   const got = hashWith(pin, Buffer.from(stored.salt, 'hex'));
   return expected.length === got.length && timingSafeEqual(expected, got);

@@ -10,9 +10,9 @@ import { applySettings, settingsOf } from './settings-mapping';
 
 export interface SettingsServiceOptions {
   configPath: string;
-  current(): Config;
+  current: () => Config;
   /** Applies a saved config at once: calibration from the next window, display at the next status. */
-  apply(config: Config): void;
+  apply: (config: Config) => void;
   now?: () => number;
 }
 

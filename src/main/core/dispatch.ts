@@ -17,7 +17,7 @@ export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
-export const isOpName = (op: unknown): op is OpName => typeof op === 'string' && Object.hasOwn(OPS, op);
+const isOpName = (op: unknown): op is OpName => typeof op === 'string' && Object.hasOwn(OPS, op);
 
 /**
  * The one way into the handlers, for the IPC door and the HTTP door: it validates

@@ -20,15 +20,15 @@ export interface KioskOptions {
   configPath: string;
   dbPath: string;
   db: Database.Database;
-  config(): Config;
-  applyConfig(config: Config): void;
-  now(): number;
-  log(line: string): void;
+  config: () => Config;
+  applyConfig: (config: Config) => void;
+  now: () => number;
+  log: (line: string) => void;
   media?: DestinationOptions;
   /** Prefix of /sys for the backlight, a fake tree in tests. */
   sysRoot?: string;
   run?: CommandRunner;
-  onScreenDimmed?(dimmed: boolean): void;
+  onScreenDimmed?: (dimmed: boolean) => void;
 }
 
 type KioskOps =

@@ -92,8 +92,19 @@ export class PowerCore {
       readingIntervalMs: () => this.config.source.windowMs,
       timeZone: () => this.config.timeZone,
     });
-    this.energyQuery = new EnergyQuery(db, () => this.config.timeZone, () => this.clock.now());
-    this.mqtt = createCoreMqtt({ hub: this.hub, config: options.config, configPath: options.configPath ?? defaultConfigPath(), lifetimeWh: () => this.energyQuery.lifetimeWh(), status: () => this.status(), log: this.log });
+    this.energyQuery = new EnergyQuery(
+      db,
+      () => this.config.timeZone,
+      () => this.clock.now(),
+    );
+    this.mqtt = createCoreMqtt({
+      hub: this.hub,
+      config: options.config,
+      configPath: options.configPath ?? defaultConfigPath(),
+      lifetimeWh: () => this.energyQuery.lifetimeWh(),
+      status: () => this.status(),
+      log: this.log,
+    });
     this.queue = this.writeQueue(options.config.storage.flushIntervalMs);
     const chosen = chooseSource(options.config, { ...options, clock: this.clock });
     this.sourceKind = chosen.source.kind;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 export interface Backlight {
   name: string;
   /** Sets the level as a fraction of the maximum; never fully off, so the screen still shows something. */
-  set(fraction: number): void;
-  get(): number;
+  set: (fraction: number) => void;
+  get: () => number;
 }
 
 /**

@@ -5,12 +5,12 @@ import { brightnessAt } from './brightness-schedule';
 
 export interface ScreenDimmerOptions {
   backlight: Backlight | null;
-  brightness(): Brightness;
-  timeZone(): string;
-  now(): number;
-  log(line: string): void;
+  brightness: () => Brightness;
+  timeZone: () => string;
+  now: () => number;
+  log: (line: string) => void;
   /** The screen went dim or came back: the page stops drawing what nobody sees. */
-  onDimmedChange?(dimmed: boolean): void;
+  onDimmedChange?: (dimmed: boolean) => void;
 }
 
 /** Applies the schedule every 30 s, and full brightness at once on a touch. */

@@ -12,7 +12,7 @@ export interface GpuDecision {
 }
 
 /** The device tree's model string: "Raspberry Pi 3 Model B Plus Rev 1.3". */
-export const BOARD_MODEL_FILE = '/proc/device-tree/model';
+const BOARD_MODEL_FILE = '/proc/device-tree/model';
 
 /**
  * Boards whose GPU is the VideoCore IV (VC4): every Pi 1, 2, 3, Zero and the
@@ -45,6 +45,11 @@ export function readBoardModel(file = BOARD_MODEL_FILE): string | null {
 /** app.getGPUFeatureStatus() as one log line, the features that matter to the chart first. */
 export function describeGpuStatus(status: Readonly<Record<string, string>>): string {
   const first = ['gpu_compositing', 'webgl', 'rasterization', 'video_decode'];
-  const keys = [...first.filter((k) => k in status), ...Object.keys(status).filter((k) => !first.includes(k)).sort()];
+  const keys = [
+    ...first.filter((k) => k in status),
+    ...Object.keys(status)
+      .filter((k) => !first.includes(k))
+      .sort(),
+  ];
   return `GPU status: ${keys.map((k) => `${k}=${status[k]}`).join(', ')}`;
 }

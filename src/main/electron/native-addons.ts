@@ -9,7 +9,7 @@ import { SPI_ADDON_ENV } from '../acquisition/spi-bus';
 export { SPI_ADDON_ENV };
 
 /** The folder, under a checkout or a package's resources, built for one machine. */
-export const electronNativeDir = (arch: string): string => join('native', `electron-linux-${arch}`);
+const electronNativeDir = (arch: string): string => join('native', `electron-linux-${arch}`);
 
 export interface AddonPlace {
   packaged: boolean;

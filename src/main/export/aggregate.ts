@@ -22,7 +22,7 @@ const SIZE: Record<'1min' | '1h', number> = { '1min': 60_000, '1h': 3_600_000 };
  * clock (an India +05:30 hour starts at :00 local), and the autumn hour that
  * happens twice gives two buckets, told apart by their offsets.
  */
-export function bucketOf(t: number, resolution: AggregatedResolution, timeZone: string): { start: number; end: number } {
+function bucketOf(t: number, resolution: AggregatedResolution, timeZone: string): { start: number; end: number } {
   if (resolution === '1day') {
     const day = localDateKey(t, timeZone);
     return { start: startOfDate(day, timeZone), end: startOfDate(addDays(day, 1), timeZone) };

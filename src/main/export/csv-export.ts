@@ -25,7 +25,7 @@ export interface CsvExport {
   /** Header first, one CSV line per string, pulled lazily: memory stays flat whatever the range. */
   lines: Generator<string>;
   /** Data lines written so far. */
-  rows(): number;
+  rows: () => number;
   /** Source rows to read (readings, or rollup rows), for progress. */
   total: number;
 }
@@ -48,7 +48,15 @@ function* counted<T>(items: Iterable<T>, each: (n: number) => void): Generator<T
  */
 function aggregatedSource(db: Database.Database, range: TimeRange, resolution: AggregatedResolution, timeZone: string) {
   const rollups =
-    resolution === '1min' ? new RollupRows(db, 'minute', minuteBuckets) : resolution === '1h' ? new RollupRows(db, '10min', tenMinuteBuckets) : new RollupRows(db, 'day', currentDayBuckets(() => timeZone));
+    resolution === '1min'
+      ? new RollupRows(db, 'minute', minuteBuckets)
+      : resolution === '1h'
+        ? new RollupRows(db, '10min', tenMinuteBuckets)
+        : new RollupRows(
+            db,
+            'day',
+            currentDayBuckets(() => timeZone),
+          );
   const days = periodsOverlapping(range.from, range.to, 'day', timeZone).map((p) => [Math.max(range.from, p.start), Math.min(range.to, p.end)] as const);
   function* rows(): Generator<RollupRow> {
     for (const [from, to] of days) yield* rollups.overlapping(from, to);

@@ -16,7 +16,7 @@ const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 // What a stick pulled out mid-write gives: the device is gone under the mount.
 const GONE = new Set(['EIO', 'ENOENT', 'ENODEV', 'ENXIO', 'ESTALE', 'ENOTDIR']);
 
-export function classify(err: unknown, onStick: boolean): ExportError {
+function classify(err: unknown, onStick: boolean): ExportError {
   if (err instanceof ExportError) return err;
   const code = (err as NodeJS.ErrnoException).code ?? '';
   const msg = (err as Error).message;

@@ -43,8 +43,7 @@ export function csvNumber(n: number, digits: number, d: CsvDialect): string {
 }
 
 /** One record, CRLF-terminated as RFC 4180 asks. */
-export const csvLine = (fields: readonly string[], d: CsvDialect): string =>
-  `${fields.map((f) => csvField(f, d)).join(d.separator)}\r\n`;
+export const csvLine = (fields: readonly string[], d: CsvDialect): string => `${fields.map((f) => csvField(f, d)).join(d.separator)}\r\n`;
 
 export function csvHeader(resolution: ExportResolution, d: CsvDialect): string {
   return (d.bom ? '\uFEFF' : '') + csvLine(resolution === 'raw' ? d.headers.raw : d.headers.aggregated, d);

@@ -9,7 +9,15 @@ const flagText = (mask: number): string => flagNames(mask).join('+');
 export function* rawCsvLines(items: Iterable<ReadingEnergy>, dialect: CsvDialect, iso: (t: number) => string): Generator<string> {
   for (const { reading, wh } of items) {
     yield csvLine(
-      [iso(reading.t), csvNumber(reading.powerW, 1, dialect), csvNumber(reading.currentA, 3, dialect), csvNumber(wh, 4, dialect), String(reading.min), String(reading.max), flagText(reading.flags)],
+      [
+        iso(reading.t),
+        csvNumber(reading.powerW, 1, dialect),
+        csvNumber(reading.currentA, 3, dialect),
+        csvNumber(wh, 4, dialect),
+        String(reading.min),
+        String(reading.max),
+        flagText(reading.flags),
+      ],
       dialect,
     );
   }

@@ -4,7 +4,7 @@ import type { Mount } from './destination';
 export type CommandRunner = (command: string, args: readonly string[]) => Promise<{ code: number; output: string }>;
 
 /** Runs a program without a shell; a missing program is exit code 127, as a shell would say. */
-export const runCommand: CommandRunner = (command, args) =>
+const runCommand: CommandRunner = (command, args) =>
   new Promise((resolve) => {
     execFile(command, [...args], { timeout: 20_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : err.code === 'ENOENT' ? 127 : 1) : 0;

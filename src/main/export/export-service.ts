@@ -13,19 +13,19 @@ import { resolveRange } from './export-range';
 
 export interface ExportServiceOptions {
   /** A connection of the export's own: iterating keeps it busy while acquisition writes. */
-  openReader(): Database.Database;
-  calibration(): Calibration;
-  timeZone(): string;
-  destination(): Destination;
-  mounts(): Mount[];
-  now(): number;
+  openReader: () => Database.Database;
+  calibration: () => Calibration;
+  timeZone: () => string;
+  destination: () => Destination;
+  mounts: () => Mount[];
+  now: () => number;
   run?: CommandRunner;
 }
 
 const MAX_JOBS = 20;
 
 /** Picks a name not taken yet, so an export never replaces an earlier file. */
-export function freeName(dir: string, stem: string): string {
+function freeName(dir: string, stem: string): string {
   for (let i = 1; ; i++) {
     const file = join(dir, `${stem}${i === 1 ? '' : `-${i}`}.csv`);
     if (!existsSync(file) && !existsSync(`${file}.partial`)) return file;
@@ -69,15 +69,19 @@ export class ExportService {
       return fail(new ExportError('no_destination', (err as Error).message));
     }
     let job: ExportJob | null = null;
-    const { lines, rows, total } = csvExport(db, { from, to }, {
-      resolution: req.resolution,
-      locale: req.locale,
-      timeZone: tz,
-      calibration: this.options.calibration(),
-      onProgress: (n) => {
-        if (job?.state === 'running') this.jobs.set(id, (job = { ...job, rows: n }));
+    const { lines, rows, total } = csvExport(
+      db,
+      { from, to },
+      {
+        resolution: req.resolution,
+        locale: req.locale,
+        timeZone: tz,
+        calibration: this.options.calibration(),
+        onProgress: (n) => {
+          if (job?.state === 'running') this.jobs.set(id, (job = { ...job, rows: n }));
+        },
       },
-    });
+    );
     job = { state: 'running', id, rows: 0, total, file, destination };
     this.jobs.set(id, job);
     this.running = writeCsvFile(lines, file, destination.kind === 'usb')

@@ -22,7 +22,7 @@ export interface DumpInput {
   skipTo: number;
   batchSize: number;
   /** Progress in raw bytes read, for the bar. */
-  rawBytesRead(): number;
+  rawBytesRead: () => number;
 }
 
 /** The documents and unreadable records of the batch being read, with their byte offsets. */

@@ -29,9 +29,7 @@ export function bsonSource(path: string): LegacySource {
   return {
     label: path,
     identity: `bson:${realpathSync(path)}:${size}`,
-    async total() {
-      return { unit: 'bytes', value: size };
-    },
+    total: () => Promise.resolve({ unit: 'bytes', value: size }),
     batches(resumeAt, batchSize) {
       const raw = createReadStream(path, { highWaterMark: 1 << 20 });
       return dumpBatches({ raw, gzip, label: path, skipTo: resumeAt === null ? 0 : Number(resumeAt), batchSize, rawBytesRead: () => raw.bytesRead });
@@ -51,9 +49,7 @@ export function bsonStdinSource(input: Readable = process.stdin): LegacySource {
   return {
     label: 'standard input',
     identity: `bson:stdin:${randomUUID()}`,
-    async total() {
-      return { unit: 'bytes', value: null };
-    },
+    total: () => Promise.resolve({ unit: 'bytes', value: null }),
     async *batches(_resumeAt, batchSize) {
       const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       const first = await chunks.next();

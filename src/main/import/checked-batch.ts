@@ -2,7 +2,6 @@ import type { Config } from '../config/config-schema';
 import { healthFlags } from '../acquisition/health';
 import { STAGED, STAGED_WIDTH, encodeStatsInto, rowKey } from '../storage/reading-codec';
 import type { ImportCounts, SkippedRecord } from './import-journal';
-import type { SkipReason } from './legacy-record';
 import type { SourceBatch } from './legacy-source';
 
 /** How many skipped records the terminal shows. */
@@ -20,7 +19,7 @@ export function checkBatch(batch: SourceBatch, config: Config, now: number, coun
   const health = { midScale: config.health.midScale, maxDrift: config.health.maxDriftCounts };
   const size = batch.docs.length;
   const rows = new Float64Array(size * STAGED_WIDTH);
-  const skipped: SkippedRecord[] = batch.unreadable.map((u) => ({ ...u, reason: 'unreadable' as SkipReason }));
+  const skipped: SkippedRecord[] = batch.unreadable.map((u) => ({ ...u, reason: 'unreadable' }));
   let count = 0;
   for (let i = 0; i < size; i++) {
     const c = batch.check(i, now);

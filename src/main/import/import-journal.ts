@@ -76,12 +76,8 @@ export class ImportJournal {
     readonly identity: string,
   ) {
     this.saveStmt = db.prepare('UPDATE import_run SET position = ?, read_done = ?, merged_to = ?, prev_t = ?, counts = ? WHERE identity = ?');
-    this.holdStmt = db.prepare(
-      'INSERT OR IGNORE INTO import_pending (identity, k, mean_d, min_o, max_o, rms_mc, flags) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.heldStmt = db
-      .prepare('SELECT k, mean_d, min_o, max_o, rms_mc, flags FROM import_pending WHERE identity = ? AND k > ? ORDER BY k LIMIT ?')
-      .raw(true);
+    this.holdStmt = db.prepare('INSERT OR IGNORE INTO import_pending (identity, k, mean_d, min_o, max_o, rms_mc, flags) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.heldStmt = db.prepare('SELECT k, mean_d, min_o, max_o, rms_mc, flags FROM import_pending WHERE identity = ? AND k > ? ORDER BY k LIMIT ?').raw(true);
     this.releaseStmt = db.prepare('DELETE FROM import_pending WHERE identity = ? AND k > ? AND k <= ?');
     this.skipStmt = db.prepare('INSERT INTO import_skipped (identity, position, reason, detail) VALUES (?, ?, ?, ?)');
   }
@@ -89,8 +85,7 @@ export class ImportJournal {
   /** Resumes an unfinished import of this source, or starts one (a finished one is started again: it will add nothing). */
   begin(now: number): ImportState {
     const row = this.db.prepare('SELECT position, read_done, merged_to, prev_t, counts, finished_at FROM import_run WHERE identity = ?').get(this.identity) as
-      | { position: string | null; read_done: number; merged_to: number | null; prev_t: number | null; counts: string | null; finished_at: number | null }
-      | undefined;
+      { position: string | null; read_done: number; merged_to: number | null; prev_t: number | null; counts: string | null; finished_at: number | null } | undefined;
     if (row && row.finished_at === null) {
       return {
         position: row.position,
@@ -146,9 +141,7 @@ export class ImportJournal {
   }
 
   skippedRecords(): IterableIterator<SkippedRecord> {
-    return this.db
-      .prepare('SELECT position, reason, detail FROM import_skipped WHERE identity = ? ORDER BY id')
-      .iterate(this.identity) as IterableIterator<SkippedRecord>;
+    return this.db.prepare('SELECT position, reason, detail FROM import_skipped WHERE identity = ? ORDER BY id').iterate(this.identity) as IterableIterator<SkippedRecord>;
   }
 
   /** The report is written: the skipped rows go, and the run is marked finished with its counts. */

@@ -106,7 +106,14 @@ export class ImportMerge {
         continue;
       }
       if (Number.isNaN(this.prevT)) this.prevT = this.predecessor(k, m);
-      const row = { key: k, meanD: rows[at + STAGED.meanD]!, minO: rows[at + STAGED.minO]!, maxO: rows[at + STAGED.maxO]!, rmsMc: rows[at + STAGED.rmsMc]!, flags: rows[at + STAGED.flags]! };
+      const row = {
+        key: k,
+        meanD: rows[at + STAGED.meanD]!,
+        minO: rows[at + STAGED.minO]!,
+        maxO: rows[at + STAGED.maxO]!,
+        rmsMc: rows[at + STAGED.rmsMc]!,
+        flags: rows[at + STAGED.flags]!,
+      };
       batch.addEncoded(row, spanBetween(this.prevT, NaN, t, NaN, this.options.maxGapMs));
       if (t >= this.options.rawFrom) this.counts.raw++;
       else this.counts.rollupOnly++;

@@ -14,12 +14,12 @@ export const SKIP_REASONS = {
   'count-out-of-range': 'a count is outside 0..1023 (rms outside 0..512)',
   'fractional-count': 'minadc or maxadc is not a whole count',
   'inconsistent-counts': 'not minadc <= mean <= maxadc',
-  'unreadable': 'the source could not decode this record',
+  unreadable: 'the source could not decode this record',
 } as const;
 export type SkipReason = keyof typeof SKIP_REASONS;
 
 /** What the old system stored per window, converted to CorcyPower's units (epoch ms). */
-export interface LegacyReading {
+interface LegacyReading {
   t: number;
   channel: number;
   mean: number;
@@ -44,10 +44,18 @@ function numeric(v: unknown): number | undefined {
   // bson's wrappers, when a driver does not promote values: Long has toNumber(), Double and Int32 a value.
   if (v !== null && typeof v === 'object') {
     const bsontype = (v as { _bsontype?: unknown })._bsontype;
-    if (bsontype === 'Long') return (v as { toNumber(): number }).toNumber();
+    if (bsontype === 'Long') return (v as { toNumber: () => number }).toNumber();
     if (bsontype === 'Double' || bsontype === 'Int32') return (v as { value: number }).value;
   }
   return undefined;
+}
+
+/** A value as the log shows it: a string quoted, an object (a BSON wrapper, a sub-document) as JSON rather than [object Object]. */
+function shown(raw: unknown): string {
+  if (typeof raw === 'string') return JSON.stringify(raw);
+  if (typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw);
+  if (typeof raw === 'object' && raw !== null) return JSON.stringify(raw, (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+  return typeof raw;
 }
 
 const fail = (reason: SkipReason, detail: string): Checked => ({ ok: false, reason, detail });
@@ -55,7 +63,7 @@ const fail = (reason: SkipReason, detail: string): Checked => ({ ok: false, reas
 function field(f: Field, raw: unknown): number | Checked {
   if (raw === undefined || raw === null) return fail('missing-field', f);
   const n = typeof raw === 'number' ? raw : numeric(raw);
-  if (n === undefined) return fail('non-numeric', `${f}=${JSON.stringify(String(raw)).slice(0, 40)}`);
+  if (n === undefined) return fail('non-numeric', `${f}=${shown(raw).slice(0, 40)}`);
   if (!Number.isFinite(n)) return fail('not-finite', `${f}=${n}`);
   return n;
 }
@@ -87,5 +95,4 @@ export function checkValues(time: unknown, channel: unknown, mean: unknown, rms:
 }
 
 /** The same check for a document (BSON, driver) or row object with the old field names. */
-export const checkRecord = (doc: Readonly<Record<string, unknown>>, nowMs: number): Checked =>
-  checkValues(doc.time, doc.channel, doc.mean, doc.rms, doc.minadc, doc.maxadc, nowMs);
+export const checkRecord = (doc: Readonly<Record<string, unknown>>, nowMs: number): Checked => checkValues(doc.time, doc.channel, doc.mean, doc.rms, doc.minadc, doc.maxadc, nowMs);

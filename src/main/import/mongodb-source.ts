@@ -1,9 +1,12 @@
-import { EJSON } from 'bson';
+import { EJSON, type ObjectId } from 'bson';
 import { MongoClient } from 'mongodb';
 import { checkRecord } from './legacy-record';
 import { type LegacySource, type SourceBatch, SourceError } from './legacy-source';
 import { redactedUrl } from './mongodb-url';
 import { tooOldMessage, tooOldWireVersion } from './mongodb-version';
+
+/** A legacy record as stored: its _id an ObjectId, a number or a string, its fields checked later. */
+type LegacyDocument = { _id: ObjectId | number | string } & Record<string, unknown>;
 
 export interface MongoOptions {
   db: string;
@@ -50,7 +53,7 @@ export function mongodbSource(url: string, options: MongoOptions): LegacySource 
   } catch (e) {
     throw new SourceError(`invalid MongoDB URL ${redactedUrl(url)}: ${(e as Error).message}`);
   }
-  const collection = () => client.db(options.db).collection(options.collection);
+  const collection = () => client.db(options.db).collection<LegacyDocument>(options.collection);
   const connected = connector(client, url);
   return {
     label,
@@ -62,7 +65,8 @@ export function mongodbSource(url: string, options: MongoOptions): LegacySource 
     async *batches(resumeAt, size): AsyncIterable<SourceBatch> {
       await connected();
       // EJSON keeps the _id's type (ObjectId, number, string) across a restart.
-      const filter = resumeAt === null ? {} : { _id: { $gt: EJSON.parse(resumeAt, { relaxed: false }) } };
+      // The resume point is an _id this import wrote with EJSON.stringify, so it parses back to an _id.
+      const filter = resumeAt === null ? {} : { _id: { $gt: EJSON.parse(resumeAt, { relaxed: false }) as LegacyDocument['_id'] } };
       const cursor = collection().find(filter, { sort: { _id: 1 }, batchSize: Math.min(size, 10_000) });
       let docs: Record<string, unknown>[] = [];
       let done = 0;

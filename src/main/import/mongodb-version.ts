@@ -1,8 +1,5 @@
 import { redactedUrl } from './mongodb-url';
 
-/** The oldest server the mongodb driver talks to: MIN_SUPPORTED_WIRE_VERSION in its cmap/wire_protocol/constants. */
-export const MIN_WIRE_VERSION = 9;
-
 /**
  * Server releases by the maxWireVersion their handshake reports (the table in
  * MongoDB's driver specifications, "wire version" per server release). Servers

@@ -41,8 +41,7 @@ export interface ImportSummary {
 /** The app recorded within this long: it is running, and the present is its own. */
 const LIVE_WINDOW_MS = 10 * MINUTE_MS;
 
-const defaultReportPath = (dbPath: string, now: number): string =>
-  join(dirname(dbPath), `import-${new Date(now).toISOString().replace(/[:.]/g, '-').slice(0, 19)}.skipped.csv`);
+const defaultReportPath = (dbPath: string, now: number): string => join(dirname(dbPath), `import-${new Date(now).toISOString().replace(/[:.]/g, '-').slice(0, 19)}.skipped.csv`);
 
 function liveAfter(db: Database.Database, now: number): number {
   const last = (db.prepare('SELECT last_t FROM cursor WHERE id = 0').get() as { last_t: number | null } | undefined)?.last_t ?? null;
@@ -106,7 +105,16 @@ export async function runImport(plan: ImportPlan): Promise<ImportSummary> {
       if (examples.length === 0) for (const r of journal.skippedRecords()) if (examples.push(r) >= EXAMPLES) break;
     }
     journal.finish(counts, Date.now());
-    return { source: source.label, dryRun: false, resumed: state.resumed, counts, wouldSkip: counts.minuteHeld, reportPath, examples, seconds: (performance.now() - started) / 1000 };
+    return {
+      source: source.label,
+      dryRun: false,
+      resumed: state.resumed,
+      counts,
+      wouldSkip: counts.minuteHeld,
+      reportPath,
+      examples,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     db.close();
   }

@@ -56,10 +56,8 @@ export function sqliteSource(path: string): LegacySource {
   return {
     label: path,
     identity: `sqlite:${realpathSync(path)}`,
-    async total() {
-      return { unit: 'records', value: bounds.hi === null ? 0 : bounds.hi - first + 1 };
-    },
-    async *batches(resumeAt, size): AsyncIterable<SourceBatch> {
+    total: () => Promise.resolve({ unit: 'records', value: bounds.hi === null ? 0 : bounds.hi - first + 1 }),
+    *batches(resumeAt, size): Iterable<SourceBatch> {
       let after = resumeAt === null ? -Infinity : Number(resumeAt);
       for (;;) {
         const rows = page.all(after === -Infinity ? Number.MIN_SAFE_INTEGER : after, size);
@@ -71,15 +69,16 @@ export function sqliteSource(path: string): LegacySource {
             const r = rows[i]!;
             return checkValues(r[1], r[2], r[3], r[4], r[5], r[6], now);
           },
-          positionOf: (i) => `rowid ${rows[i]![0]}`,
+          positionOf: (i) => `rowid ${String(rows[i]![0])}`,
           unreadable: [],
           resumeAt: String(after),
           done: after - first + 1,
         };
       }
     },
-    async close() {
+    close() {
       db.close();
+      return Promise.resolve();
     },
   };
 }

@@ -3,7 +3,7 @@
 // systemd's %i (the instance name is the user), so both paths stay identical.
 
 /** Chromium flags for a wall screen; kept here so the launcher and the .desktop agree. */
-export const KIOSK_FLAGS = [
+const KIOSK_FLAGS = [
   // Wayland when the session is Wayland (labwc, wayfire, cage), X11 otherwise.
   '--ozone-platform-hint=auto',
 ] as const;
@@ -12,7 +12,7 @@ export const KIOSK_FLAGS = [
  * Under cage there is no session to hint from: Chromium is told Wayland outright
  * (a later --ozone-platform wins over the launcher's hint).
  */
-export const CAGE_FLAGS = ['--ozone-platform=wayland'] as const;
+const CAGE_FLAGS = ['--ozone-platform=wayland'] as const;
 
 const RESTART_DELAY_S = 3;
 

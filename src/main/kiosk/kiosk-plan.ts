@@ -11,29 +11,29 @@ export type BrowserScreen = (typeof BROWSER_SCREENS)[number];
 /** How CorcyPower is installed: from the .deb (Electron runs the CLI) or from a git checkout. */
 export type Layout = { kind: 'packaged'; executable: string } | { kind: 'checkout'; dir: string; node: string };
 
-export const KIOSK_UNIT = 'corcy-power-kiosk@.service';
-export const SERVE_UNIT = 'corcy-power-serve@.service';
-export const BROWSER_UNIT = 'corcy-power-browser@.service';
+const KIOSK_UNIT = 'corcy-power-kiosk@.service';
+const SERVE_UNIT = 'corcy-power-serve@.service';
+const BROWSER_UNIT = 'corcy-power-browser@.service';
 /** Not in the .deb (which has Electron): written by install-kiosk from wherever it runs. */
 export const BROWSER_LAUNCHER = '/usr/local/bin/corcy-power-browser';
-export const AUTOSTART_NAME = 'corcy-power.desktop';
-export const LAUNCHER_NAME = 'corcy-power-kiosk';
+const AUTOSTART_NAME = 'corcy-power.desktop';
+const LAUNCHER_NAME = 'corcy-power-kiosk';
 /** The .deb's /usr/bin/corcy-power (commandWrapper), beside the Electron executable it runs. */
-export const COMMAND_NAME = 'corcy-power';
-export const PACKAGED_EXECUTABLE = '/opt/CorcyPower/corcy-power';
+const COMMAND_NAME = 'corcy-power';
+const PACKAGED_EXECUTABLE = '/opt/CorcyPower/corcy-power';
 
 /**
  * The boot target each mode needs. cage wants multi-user.target and must not meet
  * a display manager on the screen; the desktop needs graphical.target (the display
  * manager and its auto-login); headless runs under either and leaves it alone.
  */
-export function bootTarget(mode: KioskMode, screen: BrowserScreen = 'cage'): string | null {
+function bootTarget(mode: KioskMode, screen: BrowserScreen = 'cage'): string | null {
   if (mode === 'headless') return null;
   const onDesktop = mode === 'desktop' || (mode === 'browser' && screen === 'desktop');
   return onDesktop ? 'graphical.target' : 'multi-user.target';
 }
 
-export interface KioskFile {
+interface KioskFile {
   path: string;
   content: string;
   /** Permission bits. */
@@ -99,7 +99,8 @@ function unitsToEnable(mode: KioskMode, screen: BrowserScreen, user: string): st
 function notesFor(options: PlanOptions, screen: BrowserScreen): string {
   const autologin = `turn on auto-login (raspi-config, System Options, Boot / Auto Login, Desktop Autologin)`;
   if (options.mode === 'desktop') return `the kiosk starts when ${options.user} logs in to the desktop: ${autologin}`;
-  if (options.mode === 'cage') return `cage takes tty1 at boot with no desktop: install it (sudo apt install cage); the Pi now boots to console (multi-user.target), so no display manager starts`;
+  if (options.mode === 'cage')
+    return `cage takes tty1 at boot with no desktop: install it (sudo apt install cage); the Pi now boots to console (multi-user.target), so no display manager starts`;
   if (options.mode === 'headless') return `corcy-power serve runs at boot; see it at http://<pi>:8080 once server.host allows the LAN (a token is then required)`;
   const needs = 'sudo apt install chromium curl (chromium-browser on Bullseye and earlier)';
   return screen === 'cage'
@@ -131,7 +132,8 @@ export function planKiosk(options: PlanOptions): KioskPlan {
   ];
   const remove: string[] = [];
   if (options.mode === 'desktop') write.push({ path: autostart, content: t[AUTOSTART_NAME]!, mode: 0o644, userOwned: true });
-  else if (options.mode === 'browser' && screen === 'desktop') write.push({ path: autostart, content: autostartEntry({ launcher: BROWSER_LAUNCHER }), mode: 0o644, userOwned: true });
+  else if (options.mode === 'browser' && screen === 'desktop')
+    write.push({ path: autostart, content: autostartEntry({ launcher: BROWSER_LAUNCHER }), mode: 0o644, userOwned: true });
   else remove.push(autostart);
   const enable = unitsToEnable(options.mode, screen, options.user);
   const disable = [KIOSK_UNIT, SERVE_UNIT, BROWSER_UNIT].map((u) => u.replace('@.service', `@${options.user}.service`)).filter((u) => !enable.includes(u));

@@ -8,9 +8,7 @@ export interface SpiProbe {
   groups: readonly string[] | null;
 }
 
-export type SpiVerdict =
-  | { ok: true; message: string }
-  | { ok: false; code: string; message: string; fix: string };
+export type SpiVerdict = { ok: true; message: string } | { ok: false; code: string; message: string; fix: string };
 
 /** Turns a probe into a sentence and the command that fixes it. Pure. */
 export function diagnoseSpi(p: SpiProbe): SpiVerdict {

@@ -10,7 +10,10 @@ export interface UserInfo {
 
 /** Parses /etc/passwd and /etc/group text. Pure, so tests hand it any system. */
 export function findUser(passwd: string, group: string, name: string): UserInfo | null {
-  const row = passwd.split('\n').map((l) => l.split(':')).find((f) => f[0] === name && f.length >= 7);
+  const row = passwd
+    .split('\n')
+    .map((l) => l.split(':'))
+    .find((f) => f[0] === name && f.length >= 7);
   if (!row) return null;
   const gid = Number(row[3]);
   const groups = group

@@ -22,17 +22,17 @@ export interface CoreMqttOptions {
   hub: EventHub;
   config: Config;
   configPath: string;
-  lifetimeWh(): number;
+  lifetimeWh: () => number;
   /** The status as the screen sees it, to push when the broker link or the other boxes change. */
-  status(): Status;
-  log(line: string): void;
+  status: () => Status;
+  log: (line: string) => void;
 }
 
 /**
  * MQTT beside the core, fed from the same live events the screens get, so that
  * acquisition and storage never call it and never wait for it.
  */
-export function createCoreMqtt(options: CoreMqttOptions): { service: MqttService; statusFields(): Pick<Status, 'mqtt' | 'others'> } {
+export function createCoreMqtt(options: CoreMqttOptions): { service: MqttService; statusFields: () => Pick<Status, 'mqtt' | 'others'> } {
   keepOwnerOnly(options.configPath, options.config, options.log);
   const service = new MqttService({
     version: appVersion(),

@@ -34,8 +34,22 @@ export function discoveryMessages({ node, topics, version }: DiscoveryInput): Re
   });
   return [
     sensor('power', { name: 'Power', state_topic: topics.power, device_class: 'power', state_class: 'measurement', unit_of_measurement: 'W', suggested_display_precision: 0 }),
-    sensor('energy', { name: 'Energy', state_topic: topics.energy, device_class: 'energy', state_class: 'total_increasing', unit_of_measurement: 'kWh', suggested_display_precision: 3 }),
-    sensor('current', { name: 'Current', state_topic: topics.current, device_class: 'current', state_class: 'measurement', unit_of_measurement: 'A', suggested_display_precision: 2 }),
+    sensor('energy', {
+      name: 'Energy',
+      state_topic: topics.energy,
+      device_class: 'energy',
+      state_class: 'total_increasing',
+      unit_of_measurement: 'kWh',
+      suggested_display_precision: 3,
+    }),
+    sensor('current', {
+      name: 'Current',
+      state_topic: topics.current,
+      device_class: 'current',
+      state_class: 'measurement',
+      unit_of_measurement: 'A',
+      suggested_display_precision: 2,
+    }),
     sensor('health', { name: 'Sensor health', state_topic: topics.health, device_class: 'enum', options: [...HEALTH_STATES], entity_category: 'diagnostic' }),
     sensor('source', { name: 'Source', state_topic: topics.source, entity_category: 'diagnostic' }),
   ];

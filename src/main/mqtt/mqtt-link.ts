@@ -14,9 +14,9 @@ export interface LinkOptions {
   will: { topic: string; payload: string };
   subscriptions: string[];
   /** Each time a connection is made: the place to (re)publish what a fresh subscriber needs. */
-  onConnect(): void;
-  onMessage(topic: string, payload: string): void;
-  onState(state: MqttState): void;
+  onConnect: () => void;
+  onMessage: (topic: string, payload: string) => void;
+  onState: (state: MqttState) => void;
   backoff?: { initialMs: number; maxMs: number };
   now?: () => number;
 }
@@ -24,10 +24,10 @@ export interface LinkOptions {
 const DEFAULT_BACKOFF = { initialMs: 1000, maxMs: 60_000 };
 
 /** The URL as the screen shows it: no credentials, even if someone put them in it. */
-export const brokerLabel = (url: string): string => url.replace(/\/\/[^@/]*@/, '//');
+const brokerLabel = (url: string): string => url.replace(/\/\/[^@/]*@/, '//');
 
 /** A refusal or socket error in words the status line can show. */
-export function reasonOf(err: Error & { code?: string | number }): string {
+function reasonOf(err: Error & { code?: string | number }): string {
   // Mosquitto answers a wrong password with 5 (not authorized), others with 4.
   if ([4, 5, 134, 135].includes(err.code as number)) return 'the broker refused the user name or password';
   if (err.code === 'ECONNREFUSED') return 'nothing listens at that address (is the broker running?)';
@@ -87,7 +87,7 @@ export class MqttLink {
     });
     client.on('message', (topic, payload) => this.o.onMessage(topic, payload.toString('utf8')));
     client.on('error', (err) => {
-      this.lastError = reasonOf(err as Error & { code?: string | number });
+      this.lastError = reasonOf(err);
     });
     client.on('close', () => this.scheduleRetry());
   }

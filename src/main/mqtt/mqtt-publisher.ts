@@ -10,7 +10,7 @@ export interface PublisherOptions {
   topics: NodeTopics;
   version: string;
   /** The lifetime energy from the database's stored energy, in Wh. */
-  lifetimeWh(): number;
+  lifetimeWh: () => number;
 }
 
 /**

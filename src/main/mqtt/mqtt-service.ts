@@ -12,10 +12,10 @@ const ENERGY_INTERVAL_MS = 60_000;
 
 export interface MqttServiceOptions {
   version: string;
-  lifetimeWh(): number;
+  lifetimeWh: () => number;
   /** The state or the other boxes changed: the screen should hear of it. */
-  onChange(): void;
-  log(line: string): void;
+  onChange: () => void;
+  log: (line: string) => void;
   now?: () => number;
   backoff?: { initialMs: number; maxMs: number };
   energyIntervalMs?: number;

@@ -6,13 +6,13 @@ import { parseConfig } from '../config/load-config';
 
 export interface MqttSettingsOptions {
   configPath: string;
-  current(): Config;
-  apply(config: Config): void;
+  current: () => Config;
+  apply: (config: Config) => void;
   /** The settings screen's PIN gate, shared so that its lockout counts every try. */
-  checkPin(pin: string): { ok: boolean; waitSeconds: number };
+  checkPin: (pin: string) => { ok: boolean; waitSeconds: number };
 }
 
-export function mqttView(c: MqttConfig): MqttSettingsView {
+function mqttView(c: MqttConfig): MqttSettingsView {
   const { password, ...rest } = c;
   return { mqtt: rest, passwordSet: password !== undefined };
 }
@@ -46,7 +46,12 @@ export class MqttSettings {
     if (!gate.ok) return { ok: false, reason: 'pin', message: 'wrong PIN', waitSeconds: gate.waitSeconds };
     const file = readConfigFile(this.o.configPath);
     if (file.kind === 'invalid') {
-      return { ok: false, reason: 'file_invalid', message: `${this.o.configPath} does not validate (${file.problems.join('; ')}): fix it or save from the settings screen first`, waitSeconds: 0 };
+      return {
+        ok: false,
+        reason: 'file_invalid',
+        message: `${this.o.configPath} does not validate (${file.problems.join('; ')}): fix it or save from the settings screen first`,
+        waitSeconds: 0,
+      };
     }
     const raw = file.kind === 'valid' ? { ...file.raw } : {};
     const saved = this.o.current().mqtt.password;

@@ -29,7 +29,11 @@ export function parseNodeTopic(prefix: string, topic: string): { node: string; l
 
 /** A topic level from a host name: lower case, and only what a level may hold. */
 export function nodeNameOf(hostname: string): string {
-  const slug = hostname.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  const slug = hostname
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
   return slug || 'corcypower';
 }
 
@@ -37,9 +41,8 @@ export function nodeNameOf(hostname: string): string {
  * Home Assistant's discovery topic: `<discovery_prefix>/<component>/[<node_id>/]<object_id>/config`
  * (home-assistant.io/integrations/mqtt, "Discovery topic"), with the default prefix.
  */
-export const HA_DISCOVERY_PREFIX = 'homeassistant';
+const HA_DISCOVERY_PREFIX = 'homeassistant';
 /** Home Assistant announces itself here (its birth message, `online`), and then wants discovery again. */
 export const HA_STATUS_TOPIC = `${HA_DISCOVERY_PREFIX}/status`;
 
-export const discoveryTopic = (component: 'sensor', nodeId: string, objectId: string): string =>
-  `${HA_DISCOVERY_PREFIX}/${component}/${nodeId}/${objectId}/config`;
+export const discoveryTopic = (component: 'sensor', nodeId: string, objectId: string): string => `${HA_DISCOVERY_PREFIX}/${component}/${nodeId}/${objectId}/config`;

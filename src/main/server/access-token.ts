@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 // Off loopback, every request carries the token: `Authorization: Bearer T`, or
 // `?token=T` once (a link to open on a phone), which sets an HttpOnly cookie.
 
-export const TOKEN_COOKIE = 'corcy_token';
+const TOKEN_COOKIE = 'corcy_token';
 export const MIN_TOKEN_LENGTH = 16;
 
 /** True for the addresses only this machine can reach. */
@@ -19,7 +19,7 @@ export const generateToken = (): string => randomBytes(24).toString('base64url')
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 /** Compares in constant time, whatever the lengths. */
-export const sameToken = (given: string, token: string): boolean => timingSafeEqual(digest(given), digest(token));
+const sameToken = (given: string, token: string): boolean => timingSafeEqual(digest(given), digest(token));
 
 export interface Credentials {
   authorization?: string;
@@ -31,7 +31,7 @@ export interface Credentials {
 /** ok: let it through; exchange: valid ?token=, set the cookie and drop it from the URL; denied: 401. */
 export type AccessDecision = 'ok' | 'exchange' | 'denied';
 
-export function cookieValue(header: string | undefined, name: string): string | null {
+function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
     if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();

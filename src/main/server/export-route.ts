@@ -10,14 +10,14 @@ import { SECURITY_HEADERS } from './security-headers';
 import { waitForDrain } from './wait-for-drain';
 
 export interface CsvExportSource {
-  openReader(): Database.Database;
-  calibration(): Calibration;
-  timeZone(): string;
+  openReader: () => Database.Database;
+  calibration: () => Calibration;
+  timeZone: () => string;
 }
 
 const MAX_RANGE_MS = 10 * 366 * 86_400_000;
 /** A client that takes nothing for this long is cut: its export would pin a connection for nothing. */
-export const EXPORT_IDLE_MS = 60_000;
+const EXPORT_IDLE_MS = 60_000;
 
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -28,7 +28,7 @@ function isLoopbackName(name: string): boolean {
  * machine's own names (hostname, hostname.local for mDNS) and every address of
  * its interfaces, read per call so that a new DHCP lease counts at once.
  */
-export function ownHostNames(bindHost: string | undefined): Set<string> {
+function ownHostNames(bindHost: string | undefined): Set<string> {
   const names = new Set<string>();
   const host = hostname().toLowerCase();
   names.add(host);

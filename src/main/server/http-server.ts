@@ -73,7 +73,7 @@ async function callOp(op: OpName, req: IncomingMessage, url: URL, options: HttpS
 }
 
 /** Where to go after the token exchange: a path of this server, never `//other.host/...`. */
-export const ownPath = (url: URL): string => `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`;
+const ownPath = (url: URL): string => `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`;
 
 /** Checks Host, token and method; answers and returns false when the request goes no further. */
 function admit(req: IncomingMessage, res: ServerResponse, url: URL, method: string, options: HttpServerOptions): boolean {

@@ -3,9 +3,9 @@ import type { LiveEvent } from '../../shared/contract';
 import { SECURITY_HEADERS } from './security-headers';
 
 export interface LiveSource {
-  subscribe(listener: (e: LiveEvent) => void): () => void;
+  subscribe: (listener: (e: LiveEvent) => void) => () => void;
   /** The first events each browser gets, so it never waits for a change to draw. */
-  initialEvents(): LiveEvent[];
+  initialEvents: () => LiveEvent[];
 }
 
 export interface LiveLimits {
@@ -18,7 +18,7 @@ export interface LiveLimits {
 
 const RETRY_MS = 200;
 
-export const LIVE_LIMITS: LiveLimits = { maxQueuedBytes: 16 * 1024, stallMs: 60_000, heartbeatMs: 15_000 };
+const LIVE_LIMITS: LiveLimits = { maxQueuedBytes: 16 * 1024, stallMs: 60_000, heartbeatMs: 15_000 };
 
 /**
  * One SSE client. `res.write` queues in the process whatever the socket does not

@@ -60,11 +60,11 @@ function bucketSums(rows: BucketRow[]): BucketSums[] {
 }
 
 export interface HistoryQueryOptions {
-  calibration(): Calibration;
-  channel(): number;
+  calibration: () => Calibration;
+  channel: () => number;
   /** Nominal time between readings (the window length), to size raw buckets. */
-  readingIntervalMs(): number;
-  timeZone(): string;
+  readingIntervalMs: () => number;
+  timeZone: () => string;
 }
 
 /** The chart's one query over [from, to): per bucket mean, min and max power and missing time, from the coarsest fitting level. */

@@ -21,12 +21,12 @@ export const DEFAULT_WRITER: HistoryWriterOptions = {
 export type TimedReading = StoredReading & { mono?: number | null };
 
 export interface HistoryWriterOptions {
-  calibration(): Calibration;
-  maxGapMs(): number;
+  calibration: () => Calibration;
+  maxGapMs: () => number;
   /** Readings older than this go to the rollups only: raw rows past retention are not kept. */
-  rawFrom(): number;
-  timeZone(): string;
-  log?(line: string): void;
+  rawFrom: () => number;
+  timeZone: () => string;
+  log?: (line: string) => void;
 }
 
 export interface WriteResult {
@@ -66,9 +66,7 @@ export class HistoryWriter {
       this.writeBatch(batch);
       this.setCursor.run(lastT);
     });
-    const cursor = db.prepare('SELECT last_t, rollups_from FROM cursor WHERE id = 0').get() as
-      | { last_t: number | null; rollups_from: number | null }
-      | undefined;
+    const cursor = db.prepare('SELECT last_t, rollups_from FROM cursor WHERE id = 0').get() as { last_t: number | null; rollups_from: number | null } | undefined;
     this.prevT = cursor?.last_t ?? NaN;
     this.guard = new RewindGuard(db, this.prevT);
     if (cursor?.rollups_from != null) this.replayRollups(cursor.rollups_from);

@@ -149,9 +149,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(
-      `database schema version ${current} is newer than this CorcyPower understands (${SCHEMA_VERSION}): update the app`,
-    );
+    throw new Error(`database schema version ${current} is newer than this CorcyPower understands (${SCHEMA_VERSION}): update the app`);
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {

@@ -19,7 +19,7 @@ export interface ReadingRow {
 
 export const rowKey = (t: number, channel: number): number => t * 8 + channel;
 export const keyTime = (k: number): number => Math.floor(k / 8);
-export const keyChannel = (k: number): number => k % 8;
+const keyChannel = (k: number): number => k % 8;
 
 /** A stored row's columns in a flat buffer (no object per row on the hot path), in ReadingRow order. */
 export const COL = { key: 0, meanD: 1, minO: 2, maxO: 3, rmsMc: 4, spanMs: 5, flags: 6 } as const;

@@ -15,9 +15,7 @@ const CHUNK_ROWS = 4096;
  * being checkpointed and let it grow for as long as the client stalls.
  */
 export function* storedRows(db: Database.Database, from: number, to: number, chunkRows = CHUNK_ROWS): Generator<ReadingRow> {
-  const stmt = db.prepare<[number, number, number], ReadingRow>(
-    'SELECT k, mean_d, min_o, max_o, rms_mc, span_ms, flags FROM reading WHERE k >= ? AND k < ? ORDER BY k LIMIT ?',
-  );
+  const stmt = db.prepare<[number, number, number], ReadingRow>('SELECT k, mean_d, min_o, max_o, rms_mc, span_ms, flags FROM reading WHERE k >= ? AND k < ? ORDER BY k LIMIT ?');
   const end = rowKey(to, 0);
   let next = rowKey(from, 0);
   for (;;) {

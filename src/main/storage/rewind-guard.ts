@@ -28,7 +28,7 @@ export class RewindGuard {
     state?: { top: number; from: number; ownTo: number; held: Map<number, boolean> },
   ) {
     this.othersStmt = db.prepare('SELECT 1 FROM reading WHERE k >= ? AND k < ? AND (k < ? OR k > ?) LIMIT 1');
-    this.held = state?.held ?? new Map();
+    this.held = state?.held ?? new Map<number, boolean>();
     if (state) {
       ({ top: this.top, from: this.from, ownTo: this.ownTo } = state);
       return;

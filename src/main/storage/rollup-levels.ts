@@ -16,9 +16,9 @@ export interface Bucketing {
   /** Kept only where raw readings are (within retention). */
   readonly withRaw?: boolean;
   /** The bucket an instant falls in. */
-  keyOf(t: number): number;
+  keyOf: (t: number) => number;
   /** Its half-open interval [start, end). */
-  bounds(key: number): readonly [number, number];
+  bounds: (key: number) => readonly [number, number];
 }
 
 function fixed(level: RollupLevel, ms: number): Bucketing {
@@ -85,10 +85,4 @@ export function splitOverBuckets(from: number, to: number, b: Bucketing, each: (
 }
 
 /** Every level a writer keeps, in one list for the live writer and the import alike. */
-export const rollupBucketings = (timeZone: () => string): readonly Bucketing[] => [
-  tenSecondBuckets,
-  minuteBuckets,
-  tenMinuteBuckets,
-  hourBuckets,
-  currentDayBuckets(timeZone),
-];
+export const rollupBucketings = (timeZone: () => string): readonly Bucketing[] => [tenSecondBuckets, minuteBuckets, tenMinuteBuckets, hourBuckets, currentDayBuckets(timeZone)];

@@ -12,7 +12,7 @@ export interface StorageFailure {
 }
 
 /** Bytes a non-root process may still write in `dir`, or null when the filesystem cannot say. */
-export function freeBytes(dir: string): number | null {
+function freeBytes(dir: string): number | null {
   try {
     const s = statfsSync(dir);
     return s.bavail * s.bsize;

@@ -1,15 +1,15 @@
 import type { TimedReading } from './history-writer';
 
 export interface WriteQueueOptions {
-  write(rows: readonly TimedReading[]): void;
+  write: (rows: readonly TimedReading[]) => void;
   flushIntervalMs: number;
   /** Rows kept while the disk refuses writes; the oldest go first past this. */
   maxPending?: number;
-  onError?(err: unknown, pending: number): void;
-  onFlush?(rows: number, ms: number): void;
+  onError?: (err: unknown, pending: number) => void;
+  onFlush?: (rows: number, ms: number) => void;
   /** Called when writes start failing and when they succeed again. */
-  onHealthChange?(health: QueueHealth): void;
-  now?(): number;
+  onHealthChange?: (health: QueueHealth) => void;
+  now?: () => number;
 }
 
 /** While writes fail: the last error, since when, and how many readings were dropped. */
@@ -25,7 +25,7 @@ export interface QueueHealth {
   failure: QueueFailure | null;
 }
 
-export const DEFAULT_MAX_PENDING = 100_000;
+const DEFAULT_MAX_PENDING = 100_000;
 
 /**
  * Batches readings into one transaction every few seconds: one fsync per batch

@@ -24,9 +24,10 @@ async function get(op: OpName, request: Record<string, unknown>): Promise<unknow
 }
 
 export function createHttpApi(): PowerApi {
-  const ops = Object.fromEntries(
-    (Object.keys(OPS) as OpName[]).map((op) => [op, (request: Record<string, unknown>) => get(op, request)]),
-  ) as unknown as Omit<PowerApi, 'subscribe'>;
+  const ops = Object.fromEntries((Object.keys(OPS) as OpName[]).map((op) => [op, (request: Record<string, unknown>) => get(op, request)])) as unknown as Omit<
+    PowerApi,
+    'subscribe'
+  >;
   return {
     ...ops,
     subscribe: (listener) => openLiveStream(LIVE_PATH, listener),

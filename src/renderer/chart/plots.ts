@@ -28,7 +28,17 @@ export function drawHistory(node: HTMLElement, data: HistoryResponse | null, ran
     node,
     [
       { type: 'scatter', mode: 'lines', x: series.x, y: band ? series.min : [], line: edge, hoverinfo: 'skip', connectgaps: false },
-      { type: 'scatter', mode: 'lines', x: series.x, y: band ? series.max : [], line: edge, fill: 'tonexty', fillcolor: 'rgba(79,195,247,0.25)', hoverinfo: 'skip', connectgaps: false },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        x: series.x,
+        y: band ? series.max : [],
+        line: edge,
+        fill: 'tonexty',
+        fillcolor: 'rgba(79,195,247,0.25)',
+        hoverinfo: 'skip',
+        connectgaps: false,
+      },
       { type: 'scatter', mode: 'lines', x: series.x, y: series.mean, line: LINE, connectgaps: false, hovertemplate: HOVER_KW },
     ],
     layout({ range: [toZonedWallClock(range.from, timeZone), toZonedWallClock(range.to, timeZone)] }),

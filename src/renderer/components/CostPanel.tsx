@@ -22,9 +22,7 @@ function Cost({ label, cost: c, testId, kwhTestId }: { label: string; cost: Cost
         {formatKwh(c.wh, tag)}
       </div>
       {!c.complete && (
-        <div className="cost-note">
-          {c.missingColours.length ? t.missingColour(c.missingColours.map((d) => formatDateKey(d, tag, 'short')).join(', ')) : t.unpriced}
-        </div>
+        <div className="cost-note">{c.missingColours.length ? t.missingColour(c.missingColours.map((d) => formatDateKey(d, tag, 'short')).join(', ')) : t.unpriced}</div>
       )}
     </div>
   );

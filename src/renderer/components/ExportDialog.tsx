@@ -6,14 +6,26 @@ import { TouchCalendar } from './TouchCalendar';
 
 interface ExportDialogProps {
   today: string;
-  onClose(): void;
+  onClose: () => void;
 }
 
 const PRESETS: ExportPreset[] = ['today', 'yesterday', 'thisWeek', 'thisMonth', 'lastMonth', 'thisYear'];
 const RESOLUTIONS: ExportResolution[] = ['raw', '1min', '1h', '1day'];
 const POLL_MS = 250;
 
-function Choice<T extends string>({ items, value, label, onPick, testId }: { items: readonly T[]; value: T | null; label: (x: T) => string; onPick(x: T): void; testId: string }) {
+function Choice<T extends string>({
+  items,
+  value,
+  label,
+  onPick,
+  testId,
+}: {
+  items: readonly T[];
+  value: T | null;
+  label: (x: T) => string;
+  onPick: (x: T) => void;
+  testId: string;
+}) {
   return (
     <div className="choices" data-testid={testId}>
       {items.map((x) => (
@@ -26,7 +38,7 @@ function Choice<T extends string>({ items, value, label, onPick, testId }: { ite
 }
 
 /** A running export's progress; then where the file went and how many rows, or why it failed; eject for a stick. */
-function ExportResult({ job, onClose }: { job: ExportJob; onClose(): void }) {
+function ExportResult({ job, onClose }: { job: ExportJob; onClose: () => void }) {
   const api = useApi();
   const { t, tag } = useWords();
   const [ejected, setEjected] = useState<string | null>(null);
@@ -61,7 +73,7 @@ function ExportResult({ job, onClose }: { job: ExportJob; onClose(): void }) {
 }
 
 /** Close, the dates picked so far (when picking), and Start. */
-function ExportActions({ dates, ready, onStart, onClose }: { dates: { from: string | null; to: string | null } | null; ready: boolean; onStart(): void; onClose(): void }) {
+function ExportActions({ dates, ready, onStart, onClose }: { dates: { from: string | null; to: string | null } | null; ready: boolean; onStart: () => void; onClose: () => void }) {
   const { t, tag } = useWords();
   const short = (date: string): string => formatDateKey(date, tag, 'short');
   return (
@@ -80,7 +92,7 @@ function ExportActions({ dates, ready, onStart, onClose }: { dates: { from: stri
 /** Range, step and format by touch; then where the file went, how many rows, and eject. */
 export function ExportDialog({ today, onClose }: ExportDialogProps) {
   const api = useApi();
-  const { t, tag, locale } = useWords();
+  const { t, locale } = useWords();
   const [preset, setPreset] = useState<ExportPreset | 'dates'>('today');
   const [dates, setDates] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const [resolution, setResolution] = useState<ExportResolution>('1min');
@@ -89,12 +101,18 @@ export function ExportDialog({ today, onClose }: ExportDialogProps) {
 
   useEffect(() => {
     if (job?.state !== 'running') return;
-    const id = setTimeout(() => void api.getExport({ id: job.id }).then(setJob).catch(() => undefined), POLL_MS);
+    const id = setTimeout(
+      () =>
+        void api
+          .getExport({ id: job.id })
+          .then(setJob)
+          .catch(() => undefined),
+      POLL_MS,
+    );
     return () => clearTimeout(id);
   }, [api, job]);
 
-  const range: ExportRange | null =
-    preset !== 'dates' ? { preset } : dates.from ? { fromDate: dates.from, toDate: dates.to ?? dates.from } : null;
+  const range: ExportRange | null = preset !== 'dates' ? { preset } : dates.from ? { fromDate: dates.from, toDate: dates.to ?? dates.from } : null;
   const start = (): void => {
     if (range) void api.startExport({ range, resolution, locale: csvLocale }).then(setJob);
   };
@@ -110,7 +128,13 @@ export function ExportDialog({ today, onClose }: ExportDialogProps) {
             <div className={`dialog-body export-form${preset === 'dates' ? ' with-calendar' : ''}`}>
               <div className="export-choices">
                 <h3>{t.range}</h3>
-                <Choice<ExportPreset | 'dates'> items={[...PRESETS, 'dates']} value={preset} label={(p) => (p === 'dates' ? t.pickDates : t.presets[p])} onPick={setPreset} testId="export-range" />
+                <Choice<ExportPreset | 'dates'>
+                  items={[...PRESETS, 'dates']}
+                  value={preset}
+                  label={(p) => (p === 'dates' ? t.pickDates : t.presets[p])}
+                  onPick={setPreset}
+                  testId="export-range"
+                />
                 <h3>{t.resolution}</h3>
                 <Choice<ExportResolution> items={RESOLUTIONS} value={resolution} label={(r) => t.resolutions[r]} onPick={setResolution} testId="export-resolution" />
                 <h3>{t.csvFormat}</h3>

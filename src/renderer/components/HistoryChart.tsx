@@ -1,5 +1,5 @@
 import Plotly from 'plotly.js-dist-min';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryResponse } from '../../shared/contract';
 import { drawHistory } from '../chart/plots';
 import type { Range } from '../view-range';
@@ -7,7 +7,7 @@ import type { Range } from '../view-range';
 interface HistoryChartProps {
   range: Range;
   timeZone: string;
-  load(range: Range, maxPoints: number): Promise<HistoryResponse>;
+  load: (range: Range, maxPoints: number) => Promise<HistoryResponse>;
   title: string;
 }
 
@@ -19,8 +19,10 @@ const SETTLE_MS = 120;
  * two-second spike still shows on a year; gaps are breaks in both. The x range
  * follows gestures at once; the data follows when the range settles.
  */
-export function HistoryChart({ range, timeZone, load, title }: HistoryChartProps) {
+export function HistoryChart({ range: given, timeZone, load, title }: HistoryChartProps) {
   const el = useRef<HTMLDivElement>(null);
+  // A new object with the same bounds (each status rerenders the parent) is the same range: no refetch, no redraw.
+  const range = useMemo(() => ({ from: given.from, to: given.to }), [given.from, given.to]);
   const [data, setData] = useState<HistoryResponse | null>(null);
 
   useEffect(() => {
@@ -37,13 +39,13 @@ export function HistoryChart({ range, timeZone, load, title }: HistoryChartProps
       alive = false;
       clearTimeout(timer);
     };
-  }, [range.from, range.to, load]);
+  }, [range, load]);
 
   useEffect(() => {
     const node = el.current;
     if (!node) return;
     drawHistory(node, data, range, timeZone);
-  }, [data, range.from, range.to, timeZone]);
+  }, [data, range, timeZone]);
 
   useEffect(() => {
     const node = el.current;

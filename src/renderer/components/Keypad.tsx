@@ -11,8 +11,8 @@ interface KeypadProps {
   decimalSeparator: string;
   /** A reason the value cannot be accepted, or null. */
   check?: (value: string) => string | null;
-  onDone(value: string): void;
-  onCancel(): void;
+  onDone: (value: string) => void;
+  onCancel: () => void;
 }
 
 /** "0630" typed as digits -> "06:30". */

@@ -7,8 +7,8 @@ import { BOX, type YScale, linePath, timeTicks, xAt, yScale } from '../chart/liv
 
 interface LiveChartProps {
   /** Registers a listener for new readings; returns its removal. */
-  onReading(listener: (r: Reading) => void): () => void;
-  loadRecent(): Promise<Reading[]>;
+  onReading: (listener: (r: Reading) => void) => () => void;
+  loadRecent: () => Promise<Reading[]>;
   minutes: number;
   timeZone: string;
   title: string;
@@ -39,8 +39,12 @@ function LivePlot({ frame: f, timeZone }: { frame: Frame | null; timeZone: strin
   return (
     <div className="live-plot">
       <svg viewBox={`0 0 ${BOX} ${BOX}`} preserveAspectRatio="none" aria-hidden="true">
-        {f?.y.ticks.map((v) => <line key={`y${v}`} className="live-grid" x1={0} x2={BOX} y1={BOX - (v / f.y.top) * BOX} y2={BOX - (v / f.y.top) * BOX} />)}
-        {f?.times.map((t) => <line key={`x${t}`} className="live-grid" x1={xAt(t, f.from, f.to)} x2={xAt(t, f.from, f.to)} y1={0} y2={BOX} />)}
+        {f?.y.ticks.map((v) => (
+          <line key={`y${v}`} className="live-grid" x1={0} x2={BOX} y1={BOX - (v / f.y.top) * BOX} y2={BOX - (v / f.y.top) * BOX} />
+        ))}
+        {f?.times.map((t) => (
+          <line key={`x${t}`} className="live-grid" x1={xAt(t, f.from, f.to)} x2={xAt(t, f.from, f.to)} y1={0} y2={BOX} />
+        ))}
         <path className="live-line" d={f?.d ?? ''} />
       </svg>
       {f?.y.ticks.map((v) => (

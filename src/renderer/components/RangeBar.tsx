@@ -3,7 +3,7 @@ import { PRESETS, type PresetId, type View } from '../view-range';
 interface RangeBarProps {
   view: View;
   labels: Record<PresetId, string>;
-  onPick(id: PresetId): void;
+  onPick: (id: PresetId) => void;
 }
 
 /** Live, 1 h ... 1 year. After a pan or a pinch no preset is lit, and one tap on Live goes back. */

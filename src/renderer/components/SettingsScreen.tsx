@@ -9,7 +9,7 @@ import { ContractTab, DataTab, DisplayTab, MeasureTab, type TabProps } from './s
 
 interface SettingsScreenProps {
   today: string;
-  onClose(): void;
+  onClose: () => void;
 }
 
 type Tab = 'measure' | 'contract' | 'display' | 'data' | 'mqtt';
@@ -37,7 +37,7 @@ function useSettingsDraft() {
 type SaveMessage = { key: 'saved' | 'pinWrong' } | { text: string };
 
 /** What the last save said, and Save (or Overwrite, when the file on disk does not validate). */
-function SaveBar({ message, fileInvalid, blocked, save }: { message: SaveMessage | null; fileInvalid: boolean; blocked: boolean; save(overwriteInvalid?: boolean): void }) {
+function SaveBar({ message, fileInvalid, blocked, save }: { message: SaveMessage | null; fileInvalid: boolean; blocked: boolean; save: (overwriteInvalid?: boolean) => void }) {
   const { t } = useWords();
   return (
     <footer className="dialog-actions">

@@ -8,8 +8,8 @@ interface TextKeyboardProps {
   secret?: boolean;
   /** A reason the value cannot be accepted, or null. */
   check?: (value: string) => string | null;
-  onDone(value: string): void;
-  onCancel(): void;
+  onDone: (value: string) => void;
+  onCancel: () => void;
 }
 
 const LETTERS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];

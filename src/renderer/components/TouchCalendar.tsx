@@ -8,7 +8,7 @@ interface TouchCalendarProps {
   from: string | null;
   to: string | null;
   /** First tap sets from, second sets to (swapped when earlier). */
-  onChange(from: string | null, to: string | null): void;
+  onChange: (from: string | null, to: string | null) => void;
 }
 
 /** A month of big day buttons, Monday first; days after today cannot be picked. */
@@ -44,14 +44,7 @@ export function TouchCalendar({ today, from, to, onChange }: TouchCalendarProps)
         ))}
         {cells.map((d, i) =>
           d ? (
-            <button
-              key={d}
-              type="button"
-              className={`day${picked(d) ? ' day-picked' : ''}`}
-              disabled={d > today}
-              onClick={() => tap(d)}
-              data-date={d}
-            >
+            <button key={d} type="button" className={`day${picked(d) ? ' day-picked' : ''}`} disabled={d > today} onClick={() => tap(d)} data-date={d}>
               {Number(d.slice(8))}
             </button>
           ) : (

@@ -40,7 +40,6 @@ function rig(status: 'present' | 'ENOENT' | 'EACCES') {
   return { dev, state, opener, sampler, readings, timings, states, announcedAt };
 }
 
-
 describe('Sampler', () => {
   it('turns windows into readings stamped with the wall-clock time the window ended', async () => {
     const { sampler, readings, states } = rig('present');

@@ -15,8 +15,9 @@ function manualClock(start: number): Clock & { t: number } {
   const c = {
     t: start,
     now: () => c.t,
-    sleep: async (ms: number) => {
+    sleep: (ms: number) => {
       c.t += Math.max(0, ms);
+      return Promise.resolve();
     },
   };
   return c;
@@ -92,9 +93,10 @@ describe('SimulatedSource', () => {
     const clock: Clock = {
       now: () => c.wall,
       monotonic: () => c.mono,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         c.mono += Math.max(0, ms);
         c.wall += Math.max(0, ms);
+        return Promise.resolve();
       },
     };
     const src = new SimulatedSource({ samples: 100, windowMs: 500, seed: 4, volts: 237, ...wave }, clock);

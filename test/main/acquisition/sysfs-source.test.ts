@@ -10,6 +10,7 @@ import { SysfsSource } from '../../../src/main/acquisition/sysfs-source';
 import { DEFAULT_HEALTH } from '../../../src/main/acquisition/health';
 import { FakeIio } from './fake-sysfs';
 import { until } from '../../helpers/until';
+import { containing } from '../../helpers/matchers';
 
 let iio: FakeIio;
 afterEach(() => iio?.cleanup());
@@ -120,14 +121,14 @@ describe('SysfsSource', () => {
       samples: 5,
       windowMs: 5,
       root: iio.root,
-      openFile: async () => ({ read: (() => Promise.reject(eio())) as never, close: async () => undefined }),
+      openFile: () => Promise.resolve({ read: () => Promise.reject(eio()), close: () => Promise.resolve() }),
     });
     await failing.open();
     await expect(failing.readWindow()).rejects.toMatchObject({ code: 'EIO' });
     iio.setRaw(0, 0, 'garbage\n');
     const garbled = new SysfsSource({ channel: 0, samples: 5, windowMs: 5, root: iio.root });
     await garbled.open();
-    await expect(garbled.readWindow()).rejects.toMatchObject({ code: 'EIO', message: expect.stringContaining('unexpected value "garbage"') });
+    await expect(garbled.readWindow()).rejects.toMatchObject({ code: 'EIO', message: containing('unexpected value "garbage"') });
   });
 });
 

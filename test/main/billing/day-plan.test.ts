@@ -12,12 +12,20 @@ const hphc = (offPeak: { from: string; to: string }[]): TariffVersion => ({
   hc: 0.2,
   offPeak,
 });
-const hours = (plan: ReturnType<typeof planDay>, band: string): number =>
-  plan.segments.filter((s) => s.band === band).reduce((h, s) => h + (s.end - s.start) / H, 0);
+const hours = (plan: ReturnType<typeof planDay>, band: string): number => plan.segments.filter((s) => s.band === band).reduce((h, s) => h + (s.end - s.start) / H, 0);
 
 describe('planDay()', () => {
   it('cuts a day at split off-peak slots', () => {
-    const plan = planDay('2026-05-12', [hphc([{ from: '01:30', to: '07:30' }, { from: '12:30', to: '14:30' }])], TZ);
+    const plan = planDay(
+      '2026-05-12',
+      [
+        hphc([
+          { from: '01:30', to: '07:30' },
+          { from: '12:30', to: '14:30' },
+        ]),
+      ],
+      TZ,
+    );
     expect(plan.segments.map((s) => [new Date(s.start).toISOString().slice(11, 16), s.band])).toEqual([
       ['22:00', 'hp'],
       ['23:30', 'hc'],

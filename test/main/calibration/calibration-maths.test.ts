@@ -38,7 +38,12 @@ describe('floorFrom()', () => {
 
   it('refuses a clamp that is still on a live wire, and clipped windows are not counted', () => {
     expect(floorFrom(simulatedWindows({ amps: 5, noiseCounts: 1, windows: 120, seed: 8 }))).toMatchObject({ ok: false, reason: 'not_idle' });
-    expect(floorFrom([{ rms: 1, flags: 2 }, { rms: 1, flags: 2 }])).toMatchObject({ ok: false, reason: 'too_short' });
+    expect(
+      floorFrom([
+        { rms: 1, flags: 2 },
+        { rms: 1, flags: 2 },
+      ]),
+    ).toMatchObject({ ok: false, reason: 'too_short' });
   });
 });
 

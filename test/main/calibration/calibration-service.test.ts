@@ -7,6 +7,7 @@ import { parseConfig } from '../../../src/main/config/load-config';
 import { PinGate, hashPin } from '../../../src/main/config/pin';
 import { useTempDir } from '../../helpers/temp-dir';
 import { simulatedWindows } from '../energy/simulated-truth';
+import { readJson } from '../../helpers/typed-json';
 
 const tempDir = useTempDir();
 const T0 = Date.UTC(2026, 11, 1, 9);
@@ -31,7 +32,7 @@ function service(initial: Record<string, unknown> = {}) {
       s.recorder.add({ t: now, rms: w.rms, flags: w.flags });
     }
   };
-  const onDisk = (): Record<string, any> => JSON.parse(readFileSync(file, 'utf8'));
+  const onDisk = (): Config => readJson<Config>(file);
   return { s, file, feed, onDisk, config: () => config };
 }
 
@@ -46,10 +47,10 @@ describe('CalibrationService', () => {
     expect(r.ok).toBe(true);
     const cal = onDisk().calibration;
     expect(cal.floor).toMatchObject({ windows: 122, measuredAt: new Date(T0 + 122 * 500).toISOString() });
-    expect(cal.floor.seconds).toBeCloseTo(61, 9);
+    expect(cal.floor?.seconds).toBeCloseTo(61, 9);
     expect(cal.previous).toEqual({ ampsPerCount: 0.27, volts: 235, noiseFloorA: 0 });
     expect(onDisk().source).toEqual({ kind: 'simulated' });
-    expect(config().calibration.floor?.meanSquare).toBe(cal.floor.meanSquare);
+    expect(config().calibration.floor?.meanSquare).toBe(cal.floor?.meanSquare);
     // Saved: the recording is over.
     expect(s.view().recording.step).toBeNull();
   });
@@ -76,7 +77,7 @@ describe('CalibrationService', () => {
     s.save({ save: { kind: 'volts', volts: 231 } });
     expect(s.restore({}).ok).toBe(true);
     expect(onDisk().calibration.volts).toBe(237);
-    expect(onDisk().calibration.previous.volts).toBe(231);
+    expect(onDisk().calibration.previous?.volts).toBe(231);
     s.restore({});
     expect(onDisk().calibration.volts).toBe(231);
   });

@@ -24,7 +24,23 @@ describe('corcy-power export', () => {
     const from = startOfDate('2026-03-29', 'Europe/Paris');
     const db = dbWithReadings(from, from + 23 * 3_600_000, 1000, () => 10, dir);
     const out = join(dir, 'out', 'mars.csv');
-    const r = await run(['export', '--db', db, '--config', join(dir, 'none.json'), '--from', '2026-03-29', '--to', '2026-03-29', '--resolution', '1h', '--out', out, '--locale', 'fr']);
+    const r = await run([
+      'export',
+      '--db',
+      db,
+      '--config',
+      join(dir, 'none.json'),
+      '--from',
+      '2026-03-29',
+      '--to',
+      '2026-03-29',
+      '--resolution',
+      '1h',
+      '--out',
+      out,
+      '--locale',
+      'fr',
+    ]);
     expect(r).toEqual({ code: 0, err: [] });
     const lines = readFileSync(out, 'utf8').split('\r\n').filter(Boolean);
     // The spring-forward day has 23 local hours: 02:00 never happened.
@@ -50,8 +66,21 @@ describe('corcy-power export', () => {
 });
 
 describe('corcy-power export on a read-only database and a full disk', () => {
-  const args = (dir: string, db: string, out: string): string[] =>
-    ['export', '--db', db, '--config', join(dir, 'none.json'), '--from', '2026-03-29', '--to', '2026-03-29', '--resolution', 'raw', '--out', out];
+  const args = (dir: string, db: string, out: string): string[] => [
+    'export',
+    '--db',
+    db,
+    '--config',
+    join(dir, 'none.json'),
+    '--from',
+    '2026-03-29',
+    '--to',
+    '2026-03-29',
+    '--resolution',
+    'raw',
+    '--out',
+    out,
+  ];
 
   it('exports a database it may only read: a copy in rollback-journal mode, as a backup is', async () => {
     const dir = tmp();

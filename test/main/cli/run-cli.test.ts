@@ -28,7 +28,11 @@ describe('runCli()', () => {
     expect(r.err[0]).toMatch(/serve: .*--colour/);
   });
 
-  it.each([['--port', 'eighty'], ['--port', '70000'], ['--source', 'magic']])('refuses serve %s %s', async (flag, value) => {
+  it.each([
+    ['--port', 'eighty'],
+    ['--port', '70000'],
+    ['--source', 'magic'],
+  ])('refuses serve %s %s', async (flag, value) => {
     const r = await run(['serve', flag, value, '--config', join(tmp(), 'none.json'), '--db', join(tmp(), 'x.db')]);
     expect(r.code).toBe(2);
     expect(r.err[0]).toContain(flag);

@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Served, startServe } from '../../helpers/serve';
 import { useTempDir } from '../../helpers/temp-dir';
-import { until } from '../../helpers/until';
 
 // The real `serve` under Debian's libfaketime: its wall clock (clock_gettime
 // CLOCK_REALTIME, gettimeofday, time) is this machine's plus the offset written
@@ -20,7 +19,7 @@ afterEach(async () => {
   for (const s of running.splice(0)) await s.stop('SIGKILL');
 });
 
-function setup(): { dir: string; offset(o: string): void; args: string[]; env: Record<string, string> } {
+function setup(): { dir: string; offset: (o: string) => void; args: string[]; env: Record<string, string> } {
   const dir = tmp();
   const rc = join(dir, 'faketime.rc');
   writeFileSync(rc, '+0\n');

@@ -39,8 +39,14 @@ describe('serve when file descriptors run out', () => {
       await r?.text();
     }
     // Over the kept-alive connection the request arrives and the database cannot be opened: an HTTP error.
-    expect(statuses.every((s) => s === 0 || s >= 500), String(statuses)).toBe(true);
-    expect(statuses.some((s) => s >= 500), String(statuses)).toBe(true);
+    expect(
+      statuses.every((s) => s === 0 || s >= 500),
+      String(statuses),
+    ).toBe(true);
+    expect(
+      statuses.some((s) => s >= 500),
+      String(statuses),
+    ).toBe(true);
     setNofile(pid, 4096);
     const ok = await fetch(served.url + EXPORT);
     expect(ok.status).toBe(200);

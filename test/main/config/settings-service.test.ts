@@ -5,6 +5,7 @@ import type { Config } from '../../../src/main/config/config-schema';
 import { parseConfig } from '../../../src/main/config/load-config';
 import { SettingsService } from '../../../src/main/config/settings-service';
 import { useTempDir } from '../../helpers/temp-dir';
+import { parseJson, readJson } from '../../helpers/typed-json';
 
 const tempDir = useTempDir();
 
@@ -32,7 +33,7 @@ describe('SettingsService', () => {
     expect(view.settings.language).toBe('fr');
     const r = s.save({ settings: { ...view.settings, gaugeMaxW: 6000, language: 'en', subscribedKva: 9 } });
     expect(r.ok).toBe(true);
-    const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+    const onDisk = readJson<Partial<Config>>(file);
     expect(onDisk.source).toEqual({ kind: 'simulated', seed: 7 });
     expect(onDisk.calibration).toEqual({ volts: 231 });
     expect(onDisk.subscribedKva).toBe(9);
@@ -44,7 +45,12 @@ describe('SettingsService', () => {
   it('names every bad field when validating as entered', () => {
     const { s } = service();
     const bad = { ...s.view().settings, gaugeMaxW: 12, subscribedKva: 7, timeZone: 'Mars/Olympus' };
-    expect(s.validate(bad).problems.map((p) => p.field).sort()).toEqual(['gaugeMaxW', 'subscribedKva', 'timeZone']);
+    expect(
+      s
+        .validate(bad)
+        .problems.map((p) => p.field)
+        .sort(),
+    ).toEqual(['gaugeMaxW', 'subscribedKva', 'timeZone']);
     expect(s.validate(s.view().settings).problems).toEqual([]);
   });
 
@@ -68,7 +74,7 @@ describe('SettingsService', () => {
     expect(s.save({ settings, newPin: '4821' }).ok).toBe(true);
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('4821');
-    expect(JSON.parse(text).pin).toMatchObject({ algorithm: 'scrypt' });
+    expect(parseJson<Partial<Config>>(text).pin).toMatchObject({ algorithm: 'scrypt' });
     expect(s.view().pinSet).toBe(true);
     expect(s.save({ settings })).toMatchObject({ ok: false, reason: 'pin' });
     expect(s.checkPin('4821')).toEqual({ ok: true, pinSet: true, waitSeconds: 0 });

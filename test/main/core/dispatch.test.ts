@@ -76,7 +76,12 @@ describe('dispatch()', () => {
   });
 
   it('turns a handler that throws into an internal error value', async () => {
-    const h = { ...handlers(), getStatus: () => { throw new Error('disk gone'); } };
+    const h = {
+      ...handlers(),
+      getStatus: () => {
+        throw new Error('disk gone');
+      },
+    };
     expect(await dispatch(h, 'getStatus', {})).toEqual({ ok: false, error: { code: 'internal', message: 'getStatus failed: disk gone' } });
   });
 });

@@ -13,7 +13,7 @@ export interface FuzzTarget {
   base: string;
   dir: string;
   /** What no refused request may change: rows, status, config file, Tempo colours, the prototype. */
-  snapshot(): unknown;
+  snapshot: () => unknown;
 }
 
 /**

@@ -3,6 +3,7 @@ import { OPS, OP_NAMES, type OpName } from '../../../src/shared/ops';
 import { rawRequest } from '../../helpers/raw-http';
 import { useFuzzTarget } from './fuzz-fixture';
 import { VALID_REQUESTS } from './fuzz-inputs';
+import { errorIn } from '../../helpers/typed-json';
 
 // DNS rebinding and cross-site writes: a page whose name resolves to 127.0.0.1
 // sends its own name as Host and Origin. Whatever the operation, such a request
@@ -39,7 +40,7 @@ describe('the Host rule of the HTTP door', () => {
       for (const host of HOSTILE_HOSTS()) {
         const r = await send(op, { Host: host, Origin: `http://${host}` });
         expect(r.status, host).toBe(421);
-        expect(JSON.parse(r.body).error.code).toBe('wrong_host');
+        expect(errorIn(r.body).code).toBe('wrong_host');
       }
       expect(target.snapshot()).toEqual(before);
     });
@@ -64,11 +65,19 @@ describe('the Origin rule for changes', () => {
     it(`POST ${OPS[op].path}: without this server's own Origin it is refused with 403 and changes nothing`, async () => {
       const before = target.snapshot();
       const host = `127.0.0.1:${port()}`;
-      const origins: (string | null)[] = [null, 'null', `http://rebind.example:${port()}`, `https://${host}`, `http://${host}.evil`, `http://localhost:${port()}`, `http://127.0.0.1:1`];
+      const origins: (string | null)[] = [
+        null,
+        'null',
+        `http://rebind.example:${port()}`,
+        `https://${host}`,
+        `http://${host}.evil`,
+        `http://localhost:${port()}`,
+        `http://127.0.0.1:1`,
+      ];
       for (const origin of origins) {
         const r = await send(op, { Host: host, ...(origin === null ? {} : { Origin: origin }) });
         expect(r.status, String(origin)).toBe(403);
-        expect(JSON.parse(r.body).error.code).toBe('forbidden');
+        expect(errorIn(r.body).code).toBe('forbidden');
       }
       expect(target.snapshot()).toEqual(before);
     });

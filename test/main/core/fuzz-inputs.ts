@@ -5,7 +5,28 @@ import type { OpName } from '../../../src/shared/ops';
 
 // Malformed inputs for both doors, from a seed: the same cases on every run and machine.
 
-const NASTY_STRINGS = ['NaN', 'Infinity', '-Infinity', '1e309', '-0', '0x10', '', ' ', '5 ', '١٢', 'null', 'undefined', 'true', '[]', '{}', '\u0000', '%00', '../../etc/passwd', '<script>alert(1)</script>', "'; DROP TABLE reading; --"];
+const NASTY_STRINGS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-0',
+  '0x10',
+  '',
+  ' ',
+  '5 ',
+  '١٢',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '\u0000',
+  '%00',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE reading; --",
+];
 const NASTY_NUMBERS = [NaN, Infinity, -Infinity, -0, 0, -1, 1.5, 1441, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 5e-324];
 const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
 
@@ -62,7 +83,28 @@ export const VALID_REQUESTS: Record<OpName, Record<string, unknown>> = {
 
 /** Dates a request may not name: before 2000, impossible, or read wrongly by Date.parse. */
 export const BAD_DATES: unknown[] = [
-  '1800-01-01', '0000-01-01', '0099-06-15', '1999-12-31', '2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10',
-  '2026-01-01T25:00', '2026-01-01T24:00', '2026-01-01T12:60', '2026-01-01T12:00:60', '2026-01-01T12:00+15:00', '2026-01-01T12:00+01:60',
-  '+275760-09-13', '2026-1-1', '2026-01-01T12:00:00.1234', '2026-01-01T', -1, 0, Date.UTC(1999, 11, 31), Date.UTC(10_000, 0, 1), 1.5,
+  '1800-01-01',
+  '0000-01-01',
+  '0099-06-15',
+  '1999-12-31',
+  '2026-02-30',
+  '2026-02-29',
+  '2026-04-31',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-01-01T25:00',
+  '2026-01-01T24:00',
+  '2026-01-01T12:60',
+  '2026-01-01T12:00:60',
+  '2026-01-01T12:00+15:00',
+  '2026-01-01T12:00+01:60',
+  '+275760-09-13',
+  '2026-1-1',
+  '2026-01-01T12:00:00.1234',
+  '2026-01-01T',
+  -1,
+  0,
+  Date.UTC(1999, 11, 31),
+  Date.UTC(10_000, 0, 1),
+  1.5,
 ];

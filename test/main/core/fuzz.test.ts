@@ -19,7 +19,8 @@ function malformed(op: OpName, f: ReturnType<typeof fuzzer>): unknown[] {
   const valid = VALID_REQUESTS;
   for (let i = 0; i < CASES_PER_OP; i++) {
     const kind = i % 4;
-    if (kind === 0) out.push(f.extraKeys(valid[op])); // an unknown key, often __proto__ or constructor
+    if (kind === 0)
+      out.push(f.extraKeys(valid[op])); // an unknown key, often __proto__ or constructor
     else if (kind === 1) out.push(f.pick([NaN, 0, 1, 'NaN', '', f.longString(), true, [], [valid[op]], 1e308]));
     else if (kind === 2 && op === 'getRecent') out.push({ minutes: f.pick(BAD_MINUTES) });
     else {

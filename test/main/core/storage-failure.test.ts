@@ -5,6 +5,7 @@ import { parseConfig } from '../../../src/main/config/load-config';
 import { PowerCore } from '../../../src/main/core/power-core';
 import { useTempDir } from '../../helpers/temp-dir';
 import { until } from '../../helpers/until';
+import { containing } from '../../helpers/matchers';
 
 // Real failures from SQLite itself, without mounts or root: PRAGMA max_page_count
 // makes the file unable to grow (SQLITE_FULL, what a full card gives), and
@@ -65,7 +66,7 @@ describe('storage failures on the status line', () => {
     await until(() => rows(c) > 0, 10_000);
     c.store.db.pragma('query_only = ON');
     await until(() => c.status().storage.state === 'failing', 10_000);
-    expect(c.status().storage).toMatchObject({ cause: 'read_only', message: expect.stringContaining(`read-only: ${dbPath}`), fix: expect.stringContaining(dbPath) });
+    expect(c.status().storage).toMatchObject({ cause: 'read_only', message: containing(`read-only: ${dbPath}`), fix: containing(dbPath) });
     c.store.db.pragma('query_only = OFF');
     await until(() => c.status().storage.state === 'ok', 10_000);
   });

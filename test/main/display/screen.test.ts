@@ -50,7 +50,14 @@ describe('ScreenDimmer', () => {
     const root = fakeSys(200);
     let now = Date.parse('2026-06-01T19:00:00Z'); // 21:00 in Paris: day
     const changes: boolean[] = [];
-    const dimmer = new ScreenDimmer({ backlight: findBacklight(root), brightness: () => b, timeZone: () => 'Europe/Paris', now: () => now, log: () => {}, onDimmedChange: (d) => changes.push(d) });
+    const dimmer = new ScreenDimmer({
+      backlight: findBacklight(root),
+      brightness: () => b,
+      timeZone: () => 'Europe/Paris',
+      now: () => now,
+      log: () => {},
+      onDimmedChange: (d) => changes.push(d),
+    });
     dimmer.apply();
     expect(dimmer.dimmed).toBe(false);
     now += 2 * 3_600_000; // 23:00

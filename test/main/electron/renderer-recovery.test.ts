@@ -13,7 +13,11 @@ describe('recoverFromGone()', () => {
   it('waits twice as long for each further death within five minutes, up to a minute', () => {
     const now = 10_000_000;
     const delays = [1, 2, 3, 4, 8, 20].map((n) => {
-      const r = recoverFromGone({ reason: 'oom', exitCode: 0 }, now, Array.from({ length: n }, (_, i) => now - 1000 * (i + 1)));
+      const r = recoverFromGone(
+        { reason: 'oom', exitCode: 0 },
+        now,
+        Array.from({ length: n }, (_, i) => now - 1000 * (i + 1)),
+      );
       return r.action === 'reload' ? r.delayMs : -1;
     });
     expect(delays).toEqual([1000, 2000, 4000, 8000, MAX_DELAY_MS, MAX_DELAY_MS]);

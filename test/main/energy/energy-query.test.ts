@@ -15,14 +15,17 @@ const D4 = startOfDate('2026-06-04', TZ);
 let db: ReturnType<typeof tempDb> | null = null;
 afterEach(() => db?.close());
 
-const everySecond = (from: number, to: number, watts: number): TimedReading[] =>
-  Array.from({ length: (to - from) / 1000 }, (_, i) => readingAt(from + (i + 1) * 1000, watts));
+const everySecond = (from: number, to: number, watts: number): TimedReading[] => Array.from({ length: (to - from) / 1000 }, (_, i) => readingAt(from + (i + 1) * 1000, watts));
 
 describe('EnergyQuery', () => {
   it('counts the hours of a day before its first reading as missing', () => {
     db = tempDb();
     storeOn(db.db).insert(everySecond(D2 + 6 * H, D3, 1000));
-    const [day] = new EnergyQuery(db.db, () => TZ, () => D4 + H).energy(D2, D3, 'day');
+    const [day] = new EnergyQuery(
+      db.db,
+      () => TZ,
+      () => D4 + H,
+    ).energy(D2, D3, 'day');
     // 6 h before the first reading, and the first reading's own second (nothing before it to cover).
     expect(day).toMatchObject({ period: '2026-06-02', missingS: 6 * 3600 + 1 });
     expect(day!.wh).toBeCloseTo(18 * 1000, -1);
@@ -31,7 +34,11 @@ describe('EnergyQuery', () => {
   it('gives every day of the range, a day with no readings wholly missing, and nothing missing in the future', () => {
     db = tempDb();
     storeOn(db.db).insert(everySecond(D2, D2 + 12 * H, 500));
-    const days = new EnergyQuery(db.db, () => TZ, () => D3 + 3 * H).energy(D1, D4, 'day');
+    const days = new EnergyQuery(
+      db.db,
+      () => TZ,
+      () => D3 + 3 * H,
+    ).energy(D1, D4, 'day');
     expect(days.map((d) => [d.period, d.missingS])).toEqual([
       ['2026-06-01', 24 * 3600],
       ['2026-06-02', 12 * 3600 + 1],
@@ -43,7 +50,11 @@ describe('EnergyQuery', () => {
     db = tempDb();
     storeOn(db.db).insert(everySecond(D1, D1 + H, 1000));
     storeOn(db.db).insert(everySecond(D3, D3 + H, 1000));
-    const [month] = new EnergyQuery(db.db, () => TZ, () => D4).energy(D2 + H, D2 + 2 * H, 'month');
+    const [month] = new EnergyQuery(
+      db.db,
+      () => TZ,
+      () => D4,
+    ).energy(D2 + H, D2 + 2 * H, 'month');
     expect(month!.period).toBe('2026-06');
     expect(month!.wh).toBeCloseTo(2000, -1);
   });

@@ -5,7 +5,7 @@ import type { WindowSample } from '../../../src/main/calibration/calibration-mat
 // Windows of a clamp with a known load and a known noise, sample by sample as
 // the simulator makes them (harmonics, rounding to counts, clipping).
 
-export const TRUE_AMPS_PER_COUNT = 0.27;
+const TRUE_AMPS_PER_COUNT = 0.27;
 export const START = Date.UTC(2026, 9, 1);
 
 const made = new Map<string, WindowSample[]>();

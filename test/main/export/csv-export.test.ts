@@ -24,9 +24,7 @@ function readings(from: number, to: number, watts: number, monoShift = 0): Timed
 }
 
 const exported = (resolution: '1h' | '1day' | 'raw', from = dayStart, to = dayEnd, cal = DEFAULT_CALIBRATION): string[][] =>
-  [...csvExport(db!.db, { from, to }, { resolution, locale: 'en', timeZone: TZ, calibration: cal }).lines]
-    .slice(1)
-    .map((line) => line.trimEnd().split(','));
+  [...csvExport(db!.db, { from, to }, { resolution, locale: 'en', timeZone: TZ, calibration: cal }).lines].slice(1).map((line) => line.trimEnd().split(','));
 const whOf = (rows: string[][]): number => rows.reduce((sum, row) => sum + Number(row[3]), 0);
 
 /**
@@ -50,7 +48,11 @@ function recordTheDay(): { calibrationNow: Calibration } {
 describe('csvExport()', () => {
   it('exports a day whose Wh equal /api/energy for it, across a DST day, a recalibration and a clock step', () => {
     const { calibrationNow } = recordTheDay();
-    const [energy] = new EnergyQuery(db!.db, () => TZ, () => NOW).energy(dayStart, dayEnd, 'day');
+    const [energy] = new EnergyQuery(
+      db!.db,
+      () => TZ,
+      () => NOW,
+    ).energy(dayStart, dayEnd, 'day');
     const day = exported('1day', dayStart, dayEnd, calibrationNow);
     expect(day).toHaveLength(1);
     expect(day[0]![0]).toBe('2026-03-29T00:00:00.000+01:00');
@@ -67,11 +69,15 @@ describe('csvExport()', () => {
     const from = dayStart + 10 * H;
     store.insert(readings(from, from + H, 1200));
     store.insert(readings(from + H + 5 * 60_000, from + 2 * H, 1200, 5 * 60_000));
-    const [energy] = new EnergyQuery(db.db, () => TZ, () => NOW).energy(dayStart, dayEnd, 'day');
+    const [energy] = new EnergyQuery(
+      db.db,
+      () => TZ,
+      () => NOW,
+    ).energy(dayStart, dayEnd, 'day');
     const raw = exported('raw');
     // Each line rounds its Wh to 4 decimals.
     expect(Math.abs(whOf(raw) - energy!.wh)).toBeLessThan(raw.length * 0.00005);
-    expect(energy!.wh).toBeCloseTo(1200 * (2 * H - 5 * 60_000) / H, -1);
+    expect(energy!.wh).toBeCloseTo((1200 * (2 * H - 5 * 60_000)) / H, -1);
   });
 
   it('exports hours and days past raw retention from the rollups', () => {

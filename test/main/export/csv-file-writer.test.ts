@@ -60,8 +60,13 @@ describe('writeCsvFile()', () => {
     const results = await Promise.allSettled([writeCsvFile(fr, file, false), writeCsvFile(en, file, false)]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const text = readFileSync(file, 'utf8');
-    const winner = results[0]!.status === 'fulfilled' ? ';fr;' : ',en,';
-    expect(text.split('\r\n').filter(Boolean).every((l) => l.includes(winner))).toBe(true);
+    const winner = results[0].status === 'fulfilled' ? ';fr;' : ',en,';
+    expect(
+      text
+        .split('\r\n')
+        .filter(Boolean)
+        .every((l) => l.includes(winner)),
+    ).toBe(true);
     expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 

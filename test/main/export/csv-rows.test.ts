@@ -8,8 +8,7 @@ import { isoLocalFormatter } from '../../../src/shared/local-time';
 
 const TZ = 'Europe/Paris';
 const iso = isoLocalFormatter(TZ);
-const reading = (t: number, rms: number, flags = 0) =>
-  readingFromStats({ mean: 511.5, min: 3, max: 1020, rms }, t, flags, { channel: 0, calibration: DEFAULT_CALIBRATION });
+const reading = (t: number, rms: number, flags = 0) => readingFromStats({ mean: 511.5, min: 3, max: 1020, rms }, t, flags, { channel: 0, calibration: DEFAULT_CALIBRATION });
 const text = (g: Iterable<string>): string => [...g].join('');
 
 describe('csv-rows', () => {

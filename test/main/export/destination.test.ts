@@ -43,9 +43,9 @@ describe('destination', () => {
   it('ejects only a mounted stick, with udisksctl then eject', async () => {
     const calls: string[] = [];
     const mounts = parseMounts(MOUNTS);
-    const run = async (cmd: string, args: readonly string[]) => {
+    const run = (cmd: string, args: readonly string[]) => {
       calls.push([cmd, ...args].join(' '));
-      return cmd === 'udisksctl' ? { code: 127, output: 'not found' } : { code: 0, output: '' };
+      return Promise.resolve(cmd === 'udisksctl' ? { code: 127, output: 'not found' } : { code: 0, output: '' });
     };
     expect(await ejectMount('/etc', mounts, run)).toEqual({ ok: false, message: '/etc is not a mounted USB stick' });
     expect(await ejectMount('/media/pi/CLE USB', mounts, run)).toEqual({ ok: true, message: '/media/pi/CLE USB can be removed' });

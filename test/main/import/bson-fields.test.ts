@@ -27,10 +27,31 @@ describe('readLegacyFields: the six fields straight from the bytes', () => {
     ['doubles, as the old daemon wrote them', base()],
     ['int32 and int64 counts', { ...base(), channel: new Int32(3), minadc: new Int32(400), maxadc: Long.fromNumber(600), time: Long.fromNumber(1_700_000_000) }],
     ['explicit doubles', { ...base(), mean: new Double(512), rms: new Double(0) }],
-    ['extra fields of every kind', { host: 'pi', note: { a: [1, { b: 2 }] }, tags: ['x'], bin: new Binary(Buffer.from([1, 2, 3])), at: new Date(0), ts: new Timestamp({ t: 1, i: 2 }), big: Decimal128.fromString('1.5'), ok: true, nothing: null, ...base() }],
+    [
+      'extra fields of every kind',
+      {
+        host: 'pi',
+        note: { a: [1, { b: 2 }] },
+        tags: ['x'],
+        bin: new Binary(Buffer.from([1, 2, 3])),
+        at: new Date(0),
+        ts: new Timestamp({ t: 1, i: 2 }),
+        big: Decimal128.fromString('1.5'),
+        ok: true,
+        nothing: null,
+        ...base(),
+      },
+    ],
     ['a string where a number belongs', { ...base(), rms: '12' }],
     ['a null and a boolean', { ...base(), mean: null, rms: false }],
-    ['a missing field', (() => { const d = base(); delete d.maxadc; return d; })()],
+    [
+      'a missing field',
+      (() => {
+        const d = base();
+        delete d.maxadc;
+        return d;
+      })(),
+    ],
     ['unicode in a string field', { ...base(), time: 'été' }],
   ];
   it.each(cases)('%s: the same values as bson', (_, doc) => {

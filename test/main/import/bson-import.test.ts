@@ -48,9 +48,6 @@ describe('runImport() of a dump', () => {
     return { d: dump(all), validAt, malformedAt };
   }
 
-
-
-
   /** The report's lines: position, reason (the detail after them). */
   function reportRows(path: string): [string, string][] {
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
@@ -101,7 +98,11 @@ describe('runImport() of a dump', () => {
     for (const i of validAt) expect(reported.has(`byte ${d.offsets[i]}`)).toBe(false);
     expect(first.examples.map((e) => e.reason).sort()).toEqual(malformed.map(([r]) => r).sort());
     // Nothing left beside the database but the report.
-    expect(readdirSync(dir).filter((f) => !f.startsWith('power.db')).sort()).toEqual([name, basename(first.reportPath!)].sort());
+    expect(
+      readdirSync(dir)
+        .filter((f) => !f.startsWith('power.db'))
+        .sort(),
+    ).toEqual([name, basename(first.reportPath!)].sort());
 
     const second = await runImport({ ...plan, source: bsonSource(path) });
     expect(second.counts.raw).toBe(0);

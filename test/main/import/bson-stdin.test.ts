@@ -47,7 +47,10 @@ describe('import bson - (a dump piped from mongodump --out -)', () => {
     writeFileSync(join(dir, 'adc.bson'), dump);
     const fromFile = await cli(['import', 'bson', join(dir, 'adc.bson'), '--db', join(dir, 'file.db'), '--config', config], null);
     expect(fromFile.code, fromFile.out).toBe(0);
-    for (const [name, bytes] of [['plain', dump], ['gzip', gzipSync(dump)]] as const) {
+    for (const [name, bytes] of [
+      ['plain', dump],
+      ['gzip', gzipSync(dump)],
+    ] as const) {
       const db = join(dir, `${name}.db`);
       const piped = await cli(['import', 'bson', '-', '--db', db, '--config', config, '--batch', '700'], bytes);
       expect(piped.code, piped.out).toBe(0);

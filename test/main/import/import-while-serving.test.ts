@@ -8,6 +8,7 @@ import { energyPerDay, legacyWindows, writeLegacyDb } from '../../helpers/legacy
 import { CLI, type Served, startServe } from '../../helpers/serve';
 import { useTempDir } from '../../helpers/temp-dir';
 import { until } from '../../helpers/until';
+import { bodyOf } from '../../helpers/typed-json';
 
 const TZ = 'Europe/Paris';
 const tempDir = useTempDir();
@@ -27,7 +28,7 @@ describe('import while the kiosk is recording', () => {
     const config = join(dir, 'config.json');
     writeFileSync(config, JSON.stringify({ source: { kind: 'simulated' }, storage: { retentionDays: 36_600 } }));
     served = await startServe(['--db', dbPath, '--config', config]);
-    const api = async (path: string): Promise<any> => (await fetch(served!.url.replace(/\/$/, '') + path)).json();
+    const api = (path: string): Promise<Response> => fetch(served!.url.replace(/\/$/, '') + path);
 
     // Two whole local days before yesterday, at one record a second.
     const from = parisMidnight(3);
@@ -42,7 +43,9 @@ describe('import while the kiosk is recording', () => {
     }, 15_000);
 
     const startedAt = Date.now();
-    const child = spawn(process.execPath, [CLI, 'import', 'sqlite', join(dir, 'old.db'), '--db', dbPath, '--config', config, '--batch', '5000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'import', 'sqlite', join(dir, 'old.db'), '--db', dbPath, '--config', config, '--batch', '5000'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -68,11 +71,14 @@ describe('import while the kiosk is recording', () => {
     expect(served.output()).not.toMatch(/storage.*(error|fail)|SQLITE_BUSY/i);
 
     // What the screen asks for: energy per day and the chart over the imported days.
-    const energy = (await api(`/api/energy?from=${from}&to=${to}&per=day`)) as { period: string; wh: number }[];
-    const expected = energyPerDay(rows.map((r) => ({ t: Math.round(r.time * 1000), rms: r.rms })), TZ);
+    const energy = await bodyOf('getEnergy', api(`/api/energy?from=${from}&to=${to}&per=day`));
+    const expected = energyPerDay(
+      rows.map((r) => ({ t: Math.round(r.time * 1000), rms: r.rms })),
+      TZ,
+    );
     expect(energy.map((e) => e.period)).toEqual([...expected.keys()]);
     for (const e of energy) expect(Math.abs(e.wh - expected.get(e.period)!)).toBeLessThan(0.01);
-    const history = (await api(`/api/history?from=${from}&to=${to}&maxPoints=500`)) as { n: number[] };
+    const history = await bodyOf('getHistory', api(`/api/history?from=${from}&to=${to}&maxPoints=500`));
     expect(history.n.reduce((a, b) => a + b, 0)).toBe(rows.length);
   }, 90_000);
 });

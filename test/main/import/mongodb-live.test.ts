@@ -23,7 +23,6 @@ const config = () => ConfigSchema.parse({ storage: { retentionDays: 36_600 } });
 
 const reading = legacyDoc;
 
-
 describe('redactedUrl()', () => {
   it.each([
     ['mongodb://user:secret@host.example:27017/power?authSource=admin', 'mongodb://host.example:27017/power?authSource=admin'],
@@ -118,8 +117,6 @@ describe.skipIf(!MONGODB_URL)('mongodbSource() against a live MongoDB (CORCY_TES
       await client.close();
     }
   });
-
-
 
   it('reads the collection in _id order, and resumes after any batch with exactly the documents after it', async () => {
     const s = source();

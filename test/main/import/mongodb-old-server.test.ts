@@ -32,7 +32,10 @@ describe('releaseOfWireVersion()', () => {
 
 describe('tooOldWireVersion()', () => {
   it("reads the wire version from the driver's compatibility error, and nothing from any other error", () => {
-    const refused = { name: 'MongoCompatibilityError', message: 'Server at h:1 reports maximum wire version 2, but this version of the Node.js Driver requires at least 9 (MongoDB 4.4)' };
+    const refused = {
+      name: 'MongoCompatibilityError',
+      message: 'Server at h:1 reports maximum wire version 2, but this version of the Node.js Driver requires at least 9 (MongoDB 4.4)',
+    };
     expect(tooOldWireVersion(refused)).toBe(2);
     expect(tooOldWireVersion({ name: 'MongoNetworkError', message: 'reports maximum wire version 2' })).toBeNull();
     expect(tooOldWireVersion({ name: 'MongoCompatibilityError', message: 'reports minimum wire version 30' })).toBeNull();

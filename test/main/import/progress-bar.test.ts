@@ -105,6 +105,8 @@ describe('ProgressBar', () => {
     bar.update(p(40, 400));
     expect(term.written).toHaveLength(1);
     expect(term.written[0]).toBe(`\r${renderProgress({ ...p(40, 400), elapsedS: 2 })}\x1b[K`);
+    // The bar ends with ESC [K (erase to end of line): the control character is what is tested.
+    // eslint-disable-next-line no-control-regex
     expect(term.written[0]).toMatch(/^\rreading {3}\[#{10}\.{14}\] {2}40\.0% {2}400 records {2}200\/s {2}ETA 3 s\x1b\[K$/);
     bar.done();
     expect(term.written).toEqual([term.written[0], '\n']);

@@ -47,9 +47,15 @@ describe('import sqlite: the old power.db', () => {
     const dir = tempDir();
     const rows = sourceRows();
     writeLegacyDb(join(dir, 'power.db'), rows);
-    const expected = energyPerDay(rows.map((r) => ({ t: Math.round(r.time * 1000), rms: r.rms })), TZ);
+    const expected = energyPerDay(
+      rows.map((r) => ({ t: Math.round(r.time * 1000), rms: r.rms })),
+      TZ,
+    );
     expect(expected.size).toBe(3);
-    for (const [name, retention] of [['raw', 36_600], ['rollups only', 3]] as const) {
+    for (const [name, retention] of [
+      ['raw', 36_600],
+      ['rollups only', 3],
+    ] as const) {
       const dbPath = join(dir, `${name}.db`);
       const s = await importInto(dbPath, join(dir, 'power.db'), configWith(retention));
       if (retention === 3) expect(s.counts).toMatchObject({ raw: 0, rollupOnly: rows.length });

@@ -26,11 +26,9 @@ function rig(browserName: string | null, refusals: number): { dir: string; run: 
   // curl exits 7 when the connection is refused (CURLE_COULDNT_CONNECT).
   writeFileSync(join(bin, 'curl'), `#!/bin/sh\necho x >> ${dir}/curls\n[ "$(cat ${dir}/curls | wc -l)" -gt ${refusals} ] || exit 7\n`, { mode: 0o755 });
   if (browserName) {
-    writeFileSync(
-      join(bin, browserName),
-      `#!/bin/sh\necho "$*" >> ${log}\nn=$(cat ${log} | wc -l)\n[ "$n" -ge 3 ] && kill $PPID\n[ "$n" -eq 1 ] && exit 0\nexit 1\n`,
-      { mode: 0o755 },
-    );
+    writeFileSync(join(bin, browserName), `#!/bin/sh\necho "$*" >> ${log}\nn=$(cat ${log} | wc -l)\n[ "$n" -ge 3 ] && kill $PPID\n[ "$n" -eq 1 ] && exit 0\nexit 1\n`, {
+      mode: 0o755,
+    });
   }
   // cat and wc for the stand-ins themselves.
   for (const tool of ['cat', 'wc']) symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(bin, tool));

@@ -14,7 +14,7 @@ function ini(text: string): Record<string, Record<string, string[]>> {
     if (h) out[(section = h[1]!)] = {};
     else if (line.includes('=') && !line.startsWith('#')) {
       const i = line.indexOf('=');
-      ((out[section]![line.slice(0, i)] ??= []) as string[]).push(line.slice(i + 1));
+      (out[section]![line.slice(0, i)] ??= []).push(line.slice(i + 1));
     }
   }
   return out;

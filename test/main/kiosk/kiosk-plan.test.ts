@@ -7,8 +7,14 @@ const plan = (mode: (typeof KIOSK_MODES)[number], root = '') => planKiosk({ mode
 
 describe('planKiosk()', () => {
   it('enables exactly one way to start per mode and disables the others', () => {
-    const enabled = (m: (typeof KIOSK_MODES)[number]) => plan(m).commands.find((c) => c[1] === 'enable')?.slice(2) ?? [];
-    const disabled = (m: (typeof KIOSK_MODES)[number]) => plan(m).commands.find((c) => c[1] === 'disable')!.slice(2);
+    const enabled = (m: (typeof KIOSK_MODES)[number]) =>
+      plan(m)
+        .commands.find((c) => c[1] === 'enable')
+        ?.slice(2) ?? [];
+    const disabled = (m: (typeof KIOSK_MODES)[number]) =>
+      plan(m)
+        .commands.find((c) => c[1] === 'disable')!
+        .slice(2);
     expect(enabled('desktop')).toEqual([]);
     expect(disabled('desktop')).toEqual(['corcy-power-kiosk@pi.service', 'corcy-power-serve@pi.service', 'corcy-power-browser@pi.service']);
     expect(enabled('cage')).toEqual(['corcy-power-kiosk@pi.service']);
@@ -20,7 +26,8 @@ describe('planKiosk()', () => {
   });
 
   describe('in browser mode', () => {
-    const browser = (screen: 'cage' | 'desktop') => planKiosk({ mode: 'browser', screen, user: 'pi', home: '/home/pi', layout: checkout, root: '', serveArgs: ['--host', '0.0.0.0'] });
+    const browser = (screen: 'cage' | 'desktop') =>
+      planKiosk({ mode: 'browser', screen, user: 'pi', home: '/home/pi', layout: checkout, root: '', serveArgs: ['--host', '0.0.0.0'] });
     const file = (p: ReturnType<typeof browser>, path: string) => p.write.find((f) => f.path === path)?.content ?? '';
 
     it('binds serve to loopback on port 8080 whatever serve arguments were asked, so the page may change settings', () => {

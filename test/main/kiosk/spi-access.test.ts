@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseSpi } from '../../../src/main/kiosk/spi-access';
+import { containing } from '../../helpers/matchers';
 
 const probe = (accessError: string | null, groups: string[] | null) => ({ device: '/dev/spidev0.0', user: 'pi', accessError, groups });
 
@@ -10,13 +11,13 @@ describe('diagnoseSpi()', () => {
 
   it('says SPI is off and how to enable it on ENOENT', () => {
     const v = diagnoseSpi(probe('ENOENT', ['pi']));
-    expect(v).toMatchObject({ ok: false, code: 'ENOENT', message: expect.stringContaining('SPI is not enabled') });
+    expect(v).toMatchObject({ ok: false, code: 'ENOENT', message: containing('SPI is not enabled') });
     expect(!v.ok && v.fix).toMatch(/raspi-config nonint do_spi 0.*dtparam=spi=on/);
   });
 
   it('gives the adduser command on EACCES when the user is not in the spi group', () => {
     const v = diagnoseSpi(probe('EACCES', ['pi', 'video']));
-    expect(v).toMatchObject({ ok: false, code: 'EACCES', message: expect.stringContaining('pi is not in the spi group') });
+    expect(v).toMatchObject({ ok: false, code: 'EACCES', message: containing('pi is not in the spi group') });
     expect(!v.ok && v.fix).toBe('sudo adduser pi spi, then log out and in again');
   });
 
@@ -26,6 +27,6 @@ describe('diagnoseSpi()', () => {
   });
 
   it('treats unknown groups as not a member', () => {
-    expect(diagnoseSpi(probe('EPERM', null))).toMatchObject({ code: 'EPERM', fix: expect.stringContaining('adduser pi spi') });
+    expect(diagnoseSpi(probe('EPERM', null))).toMatchObject({ code: 'EPERM', fix: containing('adduser pi spi') });
   });
 });

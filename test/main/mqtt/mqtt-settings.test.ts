@@ -7,6 +7,7 @@ import { SettingsService } from '../../../src/main/config/settings-service';
 import { MqttSettings, keepOwnerOnly } from '../../../src/main/mqtt/mqtt-settings';
 import { hashPin } from '../../../src/main/config/pin';
 import { useTempDir } from '../../helpers/temp-dir';
+import { readJson } from '../../helpers/typed-json';
 
 const tempDir = useTempDir();
 
@@ -38,14 +39,14 @@ describe('MqttSettings', () => {
     expect(r.ok).toBe(true);
     expect(config().mqtt.password).toBe('first-one');
     expect(config().mqtt.powerIntervalS).toBe(0.5);
-    const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+    const onDisk = readJson<Partial<Config>>(file);
     expect(onDisk.source).toEqual({ kind: 'simulated', seed: 3 });
     r = mqtt.save({ mqtt: broker, password: 'second-one' });
     expect(config().mqtt.password).toBe('second-one');
     if (r.ok) expect(JSON.stringify(r.view)).not.toContain('second-one');
     mqtt.save({ mqtt: broker, password: null });
     expect(config().mqtt.password).toBeUndefined();
-    expect(JSON.parse(readFileSync(file, 'utf8')).mqtt.password).toBeUndefined();
+    expect(readJson<Partial<Config>>(file).mqtt?.password).toBeUndefined();
   });
 
   it('writes the file readable by its owner only', () => {

@@ -131,4 +131,3 @@ describe('GET /api/export.csv under bad luck', () => {
     }
   });
 });
-

@@ -4,6 +4,9 @@ import { parseConfig } from '../../../src/main/config/load-config';
 import { PowerCore } from '../../../src/main/core/power-core';
 import { createHttpServer, listen } from '../../../src/main/server/http-server';
 import { readingAt, tempDb } from '../../helpers/history-db';
+import { near } from '../../helpers/matchers';
+import { contract } from '../../../src/shared/contract';
+import { errorFrom } from '../../helpers/typed-json';
 
 let db: ReturnType<typeof tempDb>;
 let core: PowerCore;
@@ -27,9 +30,9 @@ afterAll(async () => {
   db.close();
 });
 
-const get = async (path: string): Promise<{ status: number; body: any }> => {
+const get = async (path: string): Promise<{ status: number; body: unknown }> => {
   const res = await fetch(base + path);
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as unknown };
 };
 
 describe('GET /api/history and /api/energy', () => {
@@ -38,18 +41,19 @@ describe('GET /api/history and /api/energy', () => {
     const ms = await get(`/api/history?from=${T0}&to=${T0 + 3_600_000}&maxPoints=100`);
     expect(iso.status).toBe(200);
     expect(iso.body).toEqual(ms.body);
-    expect(iso.body.level).toBe('10s');
-    expect(iso.body.t.length).toBeLessThanOrEqual(100);
+    const history = contract.getHistory.response.parse(iso.body);
+    expect(history.level).toBe('10s');
+    expect(history.t.length).toBeLessThanOrEqual(100);
     // 10 s units: 40 s buckets, the finest whole number of them that fits 100 points.
-    expect(iso.body.t.length).toBeGreaterThanOrEqual(90);
-    expect(iso.body.mean[50]).toBeGreaterThan(1490);
+    expect(history.t.length).toBeGreaterThanOrEqual(90);
+    expect(history.mean[50]).toBeGreaterThan(1490);
   });
 
   it('gives energy per local day with its label, Wh and missing seconds, the hours after the last reading included', async () => {
     const r = await get(`/api/energy?from=${T0}&to=${T0 + 23 * 3_600_000}&per=day`);
     expect(r.status).toBe(200);
     // One hour of readings from 00:00:01: the first second and the 22 hours after them are missing.
-    expect(r.body).toEqual([{ period: '2026-03-29', start: T0, end: T0 + 23 * 3_600_000, wh: expect.closeTo(1500, 0), missingS: 22 * 3600 + 1 }]);
+    expect(r.body).toEqual([{ period: '2026-03-29', start: T0, end: T0 + 23 * 3_600_000, wh: near(1500, 0), missingS: 22 * 3600 + 1 }]);
   });
 
   it('reads a bare date as the local day in /api/history and /api/energy alike', async () => {
@@ -58,7 +62,7 @@ describe('GET /api/history and /api/energy', () => {
     expect(byDate.status).toBe(200);
     expect(byDate.body).toEqual(byMs.body);
     const energy = await get('/api/energy?from=2026-03-29&to=2026-03-29&per=day');
-    expect(energy.body.map((row: { start: number; end: number }) => [row.start, row.end])).toEqual([[T0, T0 + 23 * 3_600_000]]);
+    expect(contract.getEnergy.response.parse(energy.body).map((row) => [row.start, row.end])).toEqual([[T0, T0 + 23 * 3_600_000]]);
   });
 
   it.each([
@@ -73,6 +77,6 @@ describe('GET /api/history and /api/energy', () => {
   ])('rejects %s with a 400 naming the problem', async (path, message) => {
     const r = await get(path);
     expect(r.status).toBe(400);
-    expect(r.body.error.message).toMatch(message);
+    expect(errorFrom(r.body).message).toMatch(message);
   });
 });

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../../src/shared/contract';
+import { type LiveEvent, LiveEventSchema } from '../../../src/shared/contract';
 import { EventHub } from '../../../src/main/core/event-hub';
 import type { Handlers } from '../../../src/main/core/dispatch';
 import { createHttpServer, listen } from '../../../src/main/server/http-server';
@@ -148,7 +148,7 @@ describe('the HTTP door', () => {
       buf += new TextDecoder().decode(value);
       const parts = buf.split('\n\n');
       buf = parts.pop()!;
-      for (const p of parts) if (p.startsWith('data: ')) events.push(JSON.parse(p.slice(6)));
+      for (const p of parts) if (p.startsWith('data: ')) events.push(LiveEventSchema.parse(JSON.parse(p.slice(6))));
     }
     expect(events[0]).toEqual({ type: 'status', status });
     expect(events[1]).toEqual({ type: 'reading', reading });

@@ -30,8 +30,7 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => t.close());
 
-const exited = (child: ChildProcess): Promise<NodeJS.Signals | number | null> =>
-  new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+const exited = (child: ChildProcess): Promise<NodeJS.Signals | number | null> => new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
 
 function check(): { rows: number; lastT: number | null } {
   const db = openDatabase(t.path);
@@ -85,7 +84,7 @@ describe('storage under SIGKILL', () => {
       before = now.rows;
       if (now.lastT !== null) from = now.lastT + 1;
     }
-    console.log(`rows written between kills: ${grew.join(" ")}`);
+    console.log(`rows written between kills: ${grew.join(' ')}`);
     // The kills landed mid-write: the file grew between most of them.
     expect(grew.filter((g) => g > 0).length).toBe(RUNS);
   }, 300_000);

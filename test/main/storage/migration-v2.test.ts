@@ -23,12 +23,16 @@ describe('migration to schema v2', () => {
     v1.close();
 
     const db = openDatabase(path);
-    const rows = db.prepare('SELECT k >> 3 AS t, mean_d, min_o, max_o, rms_mc, span_ms FROM reading ORDER BY k').all();
-    expect(rows.map((r: any) => r.span_ms)).toEqual([0, 500, 500, -60_000, 500]);
+    const rows = db
+      .prepare<[], { t: number; mean_d: number; min_o: number; max_o: number; rms_mc: number; span_ms: number }>(
+        'SELECT k >> 3 AS t, mean_d, min_o, max_o, rms_mc, span_ms FROM reading ORDER BY k',
+      )
+      .all();
+    expect(rows.map((r) => r.span_ms)).toEqual([0, 500, 500, -60_000, 500]);
     expect(rows[0]).toEqual({ t: t0, mean_d: -63, min_o: -132, max_o: 129, rms_mc: 4000, span_ms: 0 });
     const store = storeOn(db);
     expect(store.lastT).toBe(t0 + 61_500);
-    const energy = (db.prepare('SELECT sum(energy_mj) AS e, sum(missing_ms) AS m, sum(n) AS n FROM rollup_hour').get() as { e: number; m: number; n: number });
+    const energy = db.prepare('SELECT sum(energy_mj) AS e, sum(missing_ms) AS m, sum(n) AS n FROM rollup_hour').get() as { e: number; m: number; n: number };
     expect(energy).toEqual({ e: 3 * Math.round(storedPower(4000) * 500), m: 60_000, n: 5 });
     // Replayed once: a second open adds nothing.
     db.close();

@@ -17,7 +17,7 @@ const readings = Array.from({ length: 120 }, (_, i) => ({ t: T0 + (i + 1) * 500,
 
 const contents = (db: ReturnType<typeof tempDb>) => ({
   raw: db.db.prepare('SELECT * FROM reading ORDER BY k').all(),
-  minutes: db.db.prepare('SELECT * FROM rollup_minute ORDER BY b').all(),
+  minutes: db.db.prepare<[], { n: number } & Record<string, unknown>>('SELECT * FROM rollup_minute ORDER BY b').all(),
   days: db.db.prepare('SELECT * FROM rollup_day ORDER BY b').all(),
 });
 
@@ -43,7 +43,7 @@ describe('RowBatch', () => {
     const written = contents(live);
     // Readings before rawFrom go to the rollups only.
     expect(written.raw).toHaveLength(readings.filter((r) => r.t >= RAW_FROM).length);
-    expect(written.minutes.reduce((n: number, m: any) => n + m.n, 0)).toBe(readings.length);
+    expect(written.minutes.reduce((n, m) => n + m.n, 0)).toBe(readings.length);
     expect(contents(imported)).toEqual(written);
   });
 });

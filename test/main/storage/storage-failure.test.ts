@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { describeStorageFailure } from '../../../src/main/storage/storage-failure';
 import { useTempDir } from '../../helpers/temp-dir';
+import { containing } from '../../helpers/matchers';
 
 const tmp = useTempDir();
 
@@ -24,15 +25,15 @@ describe('describeStorageFailure()', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE t (x BLOB)');
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-    const full = describeStorageFailure(sqliteError(db, "INSERT INTO t VALUES (zeroblob(100000))"), path, () => 12_400_000);
+    const full = describeStorageFailure(sqliteError(db, 'INSERT INTO t VALUES (zeroblob(100000))'), path, () => 12_400_000);
     expect(full).toEqual({ cause: 'disk_full', message: `disk full: ${path} cannot grow (12 MB free in ${dir})`, fix: `free space in ${dir}, or lower storage.retentionDays` });
     db.pragma('query_only = ON');
-    expect(describeStorageFailure(sqliteError(db, 'INSERT INTO t VALUES (1)'), path)).toMatchObject({ cause: 'read_only', message: expect.stringContaining(path) });
+    expect(describeStorageFailure(sqliteError(db, 'INSERT INTO t VALUES (1)'), path)).toMatchObject({ cause: 'read_only', message: containing(path) });
     db.close();
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, Buffer.alloc(8192, 0x5a));
     const bad = new Database(garbage);
-    expect(describeStorageFailure(sqliteError(bad, 'SELECT * FROM sqlite_master'), garbage)).toMatchObject({ cause: 'corrupt', fix: expect.stringContaining('.recover') });
+    expect(describeStorageFailure(sqliteError(bad, 'SELECT * FROM sqlite_master'), garbage)).toMatchObject({ cause: 'corrupt', fix: containing('.recover') });
     bad.close();
   });
 });

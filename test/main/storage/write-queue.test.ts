@@ -57,7 +57,14 @@ describe('WriteQueue', () => {
   });
 
   it('bounds what it keeps while the disk refuses, dropping the oldest', () => {
-    const q = new WriteQueue({ write: () => { throw new Error('no'); }, flushIntervalMs: 60_000, maxPending: 5, onError: () => undefined });
+    const q = new WriteQueue({
+      write: () => {
+        throw new Error('no');
+      },
+      flushIntervalMs: 60_000,
+      maxPending: 5,
+      onError: () => undefined,
+    });
     for (let i = 0; i < 8; i++) q.enqueue(row(i));
     q.flush();
     expect(q.pendingRows().map((r) => r.t)).toEqual([3, 4, 5, 6, 7]);

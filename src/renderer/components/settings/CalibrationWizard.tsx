@@ -31,14 +31,12 @@ function Summary({ r, testId }: { r: CalibrationRecord; testId: string }) {
         {formatNumber(r.volts, tag, 1)} · {when(r.voltsMeasuredAt)}
       </dd>
       <dt>{c.floor}</dt>
-      <dd data-testid={`${testId}-floor`}>
-        {r.floor && floorW !== null ? `${c.floorAsWatts(formatNumber(floorW, tag, 1))} · ${when(r.floor.measuredAt)}` : c.floorNone}
-      </dd>
+      <dd data-testid={`${testId}-floor`}>{r.floor && floorW !== null ? `${c.floorAsWatts(formatNumber(floorW, tag, 1))} · ${when(r.floor.measuredAt)}` : c.floorNone}</dd>
     </dl>
   );
 }
 
-function YesNo({ on, set }: { on: boolean; set(value: boolean): void }) {
+function YesNo({ on, set }: { on: boolean; set: (value: boolean) => void }) {
   const { t } = useWords();
   return <Choices<'no' | 'yes'> items={['no', 'yes']} value={on ? 'yes' : 'no'} label={(x) => (x === 'yes' ? t.ok : '—')} onPick={(x) => set(x === 'yes')} />;
 }
@@ -46,7 +44,7 @@ function YesNo({ on, set }: { on: boolean; set(value: boolean): void }) {
 type Known = { kind: 'watts'; watts: number } | { kind: 'amps'; amps: number };
 
 /** Record / Stop and Keep for one step, and its progress while it records. */
-function RecordStep(p: { step: CalibrationStep; view: CalibrationView; record(step: CalibrationStep | null): void; keep(): void }) {
+function RecordStep(p: { step: CalibrationStep; view: CalibrationView; record: (step: CalibrationStep | null) => void; keep: () => void }) {
   const { t, tag } = useWords();
   const c = t.cal;
   const rec = p.view.recording;
@@ -66,7 +64,12 @@ function RecordStep(p: { step: CalibrationStep; view: CalibrationView; record(st
         <p className="cal-progress" role="status" data-testid={`cal-progress-${p.step}`}>
           {c.recording(formatNumber(rec.seconds, tag, 0), formatNumber(rec.minSeconds, tag, 0), rec.windows)}
           {rec.measured && p.step === 'idle' && ` · ${c.floorAsWatts(idleW(rec.measured.meanSquare))}`}
-          {rec.problem && <span className="warn-text" data-testid="cal-problem"> · {c.problems[rec.problem.reason]}</span>}
+          {rec.problem && (
+            <span className="warn-text" data-testid="cal-problem">
+              {' '}
+              · {c.problems[rec.problem.reason]}
+            </span>
+          )}
         </p>
       )}
     </>
@@ -74,7 +77,7 @@ function RecordStep(p: { step: CalibrationStep; view: CalibrationView; record(st
 }
 
 /** The known load: a nameplate in watts or a clamp meter in amps. */
-function KnownLoad({ known, ctx, onChange }: { known: Known; ctx: FieldContext; onChange(k: Known): void }) {
+function KnownLoad({ known, ctx, onChange }: { known: Known; ctx: FieldContext; onChange: (k: Known) => void }) {
   const c = useWords().t.cal;
   return (
     <>
@@ -99,7 +102,7 @@ function KnownLoad({ known, ctx, onChange }: { known: Known; ctx: FieldContext; 
 }
 
 /** The calibration the last save replaced, and the way back to it. */
-function Previous({ r, restore }: { r: CalibrationRecord; restore(): void }) {
+function Previous({ r, restore }: { r: CalibrationRecord; restore: () => void }) {
   const c = useWords().t.cal;
   return (
     <div className="cal-step">
@@ -161,7 +164,11 @@ export function CalibrationWizard({ pin, ctx }: WizardProps) {
         <h4>{c.step2}</h4>
         <p className="cal-help">{c.step2Help}</p>
         <KnownLoad known={known} ctx={ctx} onChange={setKnown} />
-        {(view.current.points?.length ?? 0) > 0 && <Row label={c.addPoint} field="cal-keep" ctx={ctx}><YesNo on={keepPoints} set={setKeepPoints} /></Row>}
+        {(view.current.points?.length ?? 0) > 0 && (
+          <Row label={c.addPoint} field="cal-keep" ctx={ctx}>
+            <YesNo on={keepPoints} set={setKeepPoints} />
+          </Row>
+        )}
         <RecordStep step="load" {...step} keep={() => save({ kind: 'load', known, keepPoints })} />
       </div>
       <div className="cal-step">

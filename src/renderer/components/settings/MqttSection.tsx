@@ -101,7 +101,13 @@ export function MqttSection({ pin, ctx }: { pin: string | null; ctx: FieldContex
         </button>
       </div>
       {editing && (
-        <TextKeyboard title={t.mqtt[editing]} initial={editing === 'password' ? '' : (draft[editing] ?? '')} secret={editing === 'password'} onCancel={() => setEditing(null)} onDone={typed} />
+        <TextKeyboard
+          title={t.mqtt[editing]}
+          initial={editing === 'password' ? '' : (draft[editing] ?? '')}
+          secret={editing === 'password'}
+          onCancel={() => setEditing(null)}
+          onDone={typed}
+        />
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { useApi, useWords } from '../../app-context';
 import { Keypad } from '../Keypad';
 
 /** Asks for the PIN (checked by the main process, which counts wrong tries). */
-export function PinGate({ onUnlock, onCancel }: { onUnlock(pin: string): void; onCancel(): void }) {
+export function PinGate({ onUnlock, onCancel }: { onUnlock: (pin: string) => void; onCancel: () => void }) {
   const api = useApi();
   const { t } = useWords();
   const [message, setMessage] = useState<string | null>(null);

@@ -13,7 +13,7 @@ import { TempoDays } from './TempoDays';
 export interface TabProps {
   draft: Settings;
   ctx: FieldContext;
-  put<K extends keyof Settings>(key: K, value: Settings[K]): void;
+  put: <K extends keyof Settings>(key: K, value: Settings[K]) => void;
 }
 
 type NumberKey = 'gaugeMaxW' | 'retentionDays';
@@ -24,7 +24,19 @@ function SettingNumber({ name, mode = 'decimal', draft, ctx, put }: TabProps & {
 }
 
 // France and its overseas departments first: the households this is for.
-const ZONES = ['Europe/Paris', 'Europe/Brussels', 'Europe/Luxembourg', 'Europe/Zurich', 'Indian/Reunion', 'America/Martinique', 'America/Guadeloupe', 'America/Cayenne', 'Pacific/Noumea', 'Pacific/Tahiti', 'UTC'];
+const ZONES = [
+  'Europe/Paris',
+  'Europe/Brussels',
+  'Europe/Luxembourg',
+  'Europe/Zurich',
+  'Indian/Reunion',
+  'America/Martinique',
+  'America/Guadeloupe',
+  'America/Cayenne',
+  'Pacific/Noumea',
+  'Pacific/Tahiti',
+  'UTC',
+];
 
 /** Calibration changes only by measurement (the wizard), never through the draft. */
 export function MeasureTab(props: TabProps & { pin: string | null }) {
@@ -58,10 +70,21 @@ export function DisplayTab({ draft, ctx, put }: TabProps) {
         <Choices<'fr' | 'en'> items={['fr', 'en']} value={draft.language} label={(language) => t.languages[language]} onPick={(language) => put('language', language)} />
       </Row>
       <Row label={t.fields.timeZone} field="timeZone" ctx={ctx}>
-        <Choices items={ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES]} value={draft.timeZone} label={(zone) => zone.replace(/_/g, ' ')} onPick={(zone) => put('timeZone', zone)} />
+        <Choices
+          items={ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES]}
+          value={draft.timeZone}
+          label={(zone) => zone.replace(/_/g, ' ')}
+          onPick={(zone) => put('timeZone', zone)}
+        />
       </Row>
       <Row label={`${t.fields.dimFrom} … ${t.fields.dimTo}`} field="brightness" ctx={ctx}>
-        <TimeField label={t.fields.dimFrom} field="brightness.dimFrom" value={brightness.dimFrom} ctx={ctx} onChange={(time) => put('brightness', { ...brightness, dimFrom: time })} />
+        <TimeField
+          label={t.fields.dimFrom}
+          field="brightness.dimFrom"
+          value={brightness.dimFrom}
+          ctx={ctx}
+          onChange={(time) => put('brightness', { ...brightness, dimFrom: time })}
+        />
         –
         <TimeField label={t.fields.dimTo} field="brightness.dimTo" value={brightness.dimTo} ctx={ctx} onChange={(time) => put('brightness', { ...brightness, dimTo: time })} />
       </Row>
@@ -79,7 +102,7 @@ export function DisplayTab({ draft, ctx, put }: TabProps) {
 }
 
 /** `newPin`: undefined keeps the PIN as it is, null removes it, a string sets it (on save). */
-export function DataTab(props: TabProps & { pinSet: boolean; newPin: string | null | undefined; setNewPin(pin: string | null): void }) {
+export function DataTab(props: TabProps & { pinSet: boolean; newPin: string | null | undefined; setNewPin: (pin: string | null) => void }) {
   const { t } = useWords();
   const { draft, ctx, pinSet, newPin, setNewPin } = props;
   const [pinPad, setPinPad] = useState(false);

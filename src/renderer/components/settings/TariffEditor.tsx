@@ -7,7 +7,7 @@ interface TariffEditorProps {
   tariff: Settings['tariff'];
   today: string;
   ctx: FieldContext;
-  onChange(tariff: Settings['tariff']): void;
+  onChange: (tariff: Settings['tariff']) => void;
 }
 
 const KINDS: TariffKind[] = ['base', 'hphc', 'tempo'];
@@ -65,9 +65,21 @@ export function TariffEditor({ tariff, today, ctx, onChange }: TariffEditorProps
           <span className="slots">
             {slots.map((s, n) => (
               <span className="slot" key={n}>
-                <TimeField label={t.fields.dimFrom} field={`${f}.offPeak.${n}.from`} value={s.from} ctx={ctx} onChange={(x) => setSlots(slots.map((o, k) => (k === n ? { ...o, from: x } : o)))} />
+                <TimeField
+                  label={t.fields.dimFrom}
+                  field={`${f}.offPeak.${n}.from`}
+                  value={s.from}
+                  ctx={ctx}
+                  onChange={(x) => setSlots(slots.map((o, k) => (k === n ? { ...o, from: x } : o)))}
+                />
                 –
-                <TimeField label={t.fields.dimTo} field={`${f}.offPeak.${n}.to`} value={s.to} ctx={ctx} onChange={(x) => setSlots(slots.map((o, k) => (k === n ? { ...o, to: x } : o)))} />
+                <TimeField
+                  label={t.fields.dimTo}
+                  field={`${f}.offPeak.${n}.to`}
+                  value={s.to}
+                  ctx={ctx}
+                  onChange={(x) => setSlots(slots.map((o, k) => (k === n ? { ...o, to: x } : o)))}
+                />
                 {slots.length > 1 && (
                   <button type="button" className="btn btn-icon" aria-label={t.removeSlot} onClick={() => setSlots(slots.filter((_, k) => k !== n))}>
                     ×

@@ -31,7 +31,7 @@ export function NumberField(p: {
   mode?: KeypadMode;
   /** Shown and typed value = stored value x scale (percent for a 0..1 level). */
   scale?: number;
-  onChange(v: number): void;
+  onChange: (v: number) => void;
 }) {
   const { tag } = useWords();
   const [open, setOpen] = useState(false);
@@ -60,7 +60,7 @@ export function NumberField(p: {
   );
 }
 
-export function TimeField(p: { label: string; field: string; value: string; ctx: FieldContext; onChange(v: string): void }) {
+export function TimeField(p: { label: string; field: string; value: string; ctx: FieldContext; onChange: (v: string) => void }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -85,7 +85,7 @@ export function TimeField(p: { label: string; field: string; value: string; ctx:
   );
 }
 
-export function Choices<T extends string | number>(p: { items: readonly T[]; value: T; label(x: T): string; onPick(x: T): void; testId?: string }) {
+export function Choices<T extends string | number>(p: { items: readonly T[]; value: T; label: (x: T) => string; onPick: (x: T) => void; testId?: string }) {
   return (
     <span className="choices" data-testid={p.testId}>
       {p.items.map((x) => (
