@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Bucketing, RollupLevel } from '../storage/rollup-levels';
+import type { Bucketing, RollupLevel, StoredRollup } from '../storage/rollup-levels';
 import { MJ_PER_WH } from './span';
 
 /** One rollup bucket as stored: what every aggregated figure (energy per period, aggregated exports) is made of. */
@@ -13,16 +13,6 @@ export interface RollupRow {
   missingMs: number;
   minW: number | null;
   maxW: number | null;
-}
-
-interface StoredRollup {
-  b: number;
-  n: number;
-  energy_mj: number;
-  covered_ms: number;
-  missing_ms: number;
-  min_w: number | null;
-  max_w: number | null;
 }
 
 /** Reads the rows of one rollup level over [from, to), by bucket; `buckets` says where each bucket lies. */

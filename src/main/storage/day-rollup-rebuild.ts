@@ -1,16 +1,6 @@
 import type Database from 'better-sqlite3';
-import { dayBuckets, tenMinuteBuckets } from './rollup-levels';
+import { type StoredRollup, dayBuckets, tenMinuteBuckets } from './rollup-levels';
 import type { RollupDelta } from './rollup-batch';
-
-interface StoredRollup {
-  b: number;
-  n: number;
-  energy_mj: number;
-  covered_ms: number;
-  missing_ms: number;
-  min_w: number | null;
-  max_w: number | null;
-}
 
 const minOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
 const maxOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));

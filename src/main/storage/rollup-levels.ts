@@ -86,3 +86,14 @@ export function splitOverBuckets(from: number, to: number, b: Bucketing, each: (
 
 /** Every level a writer keeps, in one list for the live writer and the import alike. */
 export const rollupBucketings = (timeZone: () => string): readonly Bucketing[] => [tenSecondBuckets, minuteBuckets, tenMinuteBuckets, hourBuckets, currentDayBuckets(timeZone)];
+
+/** A rollup row as SQLite holds it: every level's table has these columns. */
+export interface StoredRollup {
+  b: number;
+  n: number;
+  energy_mj: number;
+  covered_ms: number;
+  missing_ms: number;
+  min_w: number | null;
+  max_w: number | null;
+}
