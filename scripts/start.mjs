@@ -38,8 +38,10 @@ if (run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'e
 let { dir, binary } = electronBinary();
 if (!binary) {
   console.log("corcy-power: Electron's binary is not installed yet: downloading it (once)...");
-  run(process.execPath, [join(dir, 'install.js')]);
+  // Its own error is a long stack trace; the first line of it says why, the rest is noise here.
+  const download = spawnSync(process.execPath, [join(dir, 'install.js')], { cwd: root, stdio: ['inherit', 'inherit', 'pipe'], encoding: 'utf8' });
   ({ binary } = electronBinary());
+  if (!binary) console.error(`corcy-power: ${(download.stderr ?? '').trim().split('\n')[0] || `the download exited with ${download.status}`}`);
 }
 
 if (!binary) {
