@@ -18,29 +18,30 @@ async function run(argv: string[]): Promise<{ code: number; err: string[] }> {
   return { code, err };
 }
 
+/** `export` of the local day 2026-03-29 (spring forward in Paris) at `resolution` into `out`. */
+const exportArgs = (dir: string, db: string, out: string, resolution: string): string[] => [
+  'export',
+  '--db',
+  db,
+  '--config',
+  join(dir, 'none.json'),
+  '--from',
+  '2026-03-29',
+  '--to',
+  '2026-03-29',
+  '--resolution',
+  resolution,
+  '--out',
+  out,
+];
+
 describe('corcy-power export', () => {
   it('writes hourly rows of a local day, French format, through a .partial file', async () => {
     const dir = tmp();
     const from = startOfDate('2026-03-29', 'Europe/Paris');
     const db = dbWithReadings(from, from + 23 * 3_600_000, 1000, () => 10, dir);
     const out = join(dir, 'out', 'mars.csv');
-    const r = await run([
-      'export',
-      '--db',
-      db,
-      '--config',
-      join(dir, 'none.json'),
-      '--from',
-      '2026-03-29',
-      '--to',
-      '2026-03-29',
-      '--resolution',
-      '1h',
-      '--out',
-      out,
-      '--locale',
-      'fr',
-    ]);
+    const r = await run([...exportArgs(dir, db, out, '1h'), '--locale', 'fr']);
     expect(r).toEqual({ code: 0, err: [] });
     const lines = readFileSync(out, 'utf8').split('\r\n').filter(Boolean);
     // The spring-forward day has 23 local hours: 02:00 never happened.
@@ -66,21 +67,7 @@ describe('corcy-power export', () => {
 });
 
 describe('corcy-power export on a read-only database and a full disk', () => {
-  const args = (dir: string, db: string, out: string): string[] => [
-    'export',
-    '--db',
-    db,
-    '--config',
-    join(dir, 'none.json'),
-    '--from',
-    '2026-03-29',
-    '--to',
-    '2026-03-29',
-    '--resolution',
-    'raw',
-    '--out',
-    out,
-  ];
+  const args = (dir: string, db: string, out: string): string[] => exportArgs(dir, db, out, 'raw');
 
   it('exports a database it may only read: a copy in rollback-journal mode, as a backup is', async () => {
     const dir = tmp();
