@@ -1,20 +1,20 @@
 import { type RefObject, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryResponse, Reading, Status } from '../shared/contract';
+import type { RemoteNode } from '../shared/mqtt-schema';
 import { localDateKey } from '../shared/local-time';
 import { CostPanel } from './components/CostPanel';
 import { DailyCosts } from './components/DailyCosts';
 import { ExportDialog } from './components/ExportDialog';
-import { Gauge } from './components/Gauge';
 import { HistoryChart } from './components/HistoryChart';
 import { LiveChart } from './components/LiveChart';
 import { RangeBar } from './components/RangeBar';
-import { PowerAlert } from './components/PowerAlert';
 import { SettingsScreen } from './components/SettingsScreen';
 import { StatusLine } from './components/StatusLine';
 import { WordsProvider, useApi, useWords } from './app-context';
-import { OtherBoxes } from './components/OtherBoxes';
+import { NowPanel } from './components/NowPanel';
+import type { ReadingStore } from './reading-store';
 import { useScreenWake } from './use-screen-wake';
-import { type Locale, dictionaries } from './i18n';
+import type { Locale } from './i18n';
 import { useChartView } from './use-chart-view';
 import { useLiveReadings } from './use-live-readings';
 import type { PresetId, Range, View } from './view-range';
@@ -22,9 +22,12 @@ import { useKioskPage } from './use-kiosk-page';
 
 type Dialog = 'none' | 'export' | 'settings';
 
-// A reading arrives twice a second and re-renders the gauge, the alert and the
-// status line; the panels below do not depend on it and are memoized (their
-// props are stable between readings).
+// A reading arrives twice a second and re-renders only what listens to the
+// reading store (the gauge, the alert, the live chart's data); the app itself
+// renders when the status changes, and the panels below are memoized so that
+// a status that changes nothing of theirs leaves them be.
+
+const NO_OTHERS: readonly RemoteNode[] = [];
 
 /** Today's and this month's cost, and the buttons that open the dialogs. */
 const SidePanel = memo(function SidePanel({ costKey, open }: { costKey: string; open: (dialog: Dialog) => void }) {
@@ -50,7 +53,7 @@ interface RecentProps {
   pick: (id: PresetId) => void;
   chartArea: RefObject<HTMLDivElement | null>;
   display: Status['display'] | undefined;
-  onReading: (listener: (reading: Reading) => void) => () => void;
+  readings: ReadingStore;
   loadRecent: () => Promise<Reading[]>;
   loadHistory: (range: Range, maxPoints: number) => Promise<HistoryResponse>;
   costKey: string;
@@ -59,7 +62,7 @@ interface RecentProps {
 }
 
 /** The range buttons, the live or history chart, and each day's kWh and cost under a history view. */
-const RecentPanel = memo(function RecentPanel({ view, range, pick, chartArea, display, onReading, loadRecent, loadHistory, costKey, dimmed }: RecentProps) {
+const RecentPanel = memo(function RecentPanel({ view, range, pick, chartArea, display, readings, loadRecent, loadHistory, costKey, dimmed }: RecentProps) {
   const { t } = useWords();
   return (
     <section className="recent">
@@ -68,7 +71,7 @@ const RecentPanel = memo(function RecentPanel({ view, range, pick, chartArea, di
         {display &&
           (view.kind === 'live' ? (
             <LiveChart
-              onReading={onReading}
+              onReading={readings.subscribe}
               loadRecent={loadRecent}
               minutes={display.liveMinutes}
               timeZone={display.timeZone}
@@ -87,9 +90,8 @@ const RecentPanel = memo(function RecentPanel({ view, range, pick, chartArea, di
 /** `forcedLocale` (from ?lang=) wins over the configured language. */
 export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
   const api = useApi();
-  const { status, latest, onReading } = useLiveReadings(api);
+  const { status, readings } = useLiveReadings(api);
   const locale: Locale = forcedLocale ?? status?.display.language ?? 'fr';
-  const t = dictionaries[locale];
   const [dialog, setDialog] = useState<Dialog>('none');
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -106,7 +108,7 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
   );
 
   const timeZone = display?.timeZone ?? 'Europe/Paris';
-  // Read at each render on purpose: every status rerenders the app, so the date rolls over at midnight without a timer of its own.
+  // Read at each render on purpose: opening a dialog renders the app, so a dialog opened after midnight has the new date.
   // eslint-disable-next-line react-hooks/purity
   const today = localDateKey(Date.now(), timeZone);
   // Settings saved or changed: price again at once.
@@ -119,14 +121,10 @@ export function App({ forcedLocale }: { forcedLocale: Locale | null }) {
   return (
     <WordsProvider locale={locale}>
       <main className="app">
-        <PowerAlert watts={latest?.powerW ?? null} subscribedVa={display?.subscribedVa ?? 6000} />
+        <NowPanel readings={readings} gaugeMaxW={display?.gaugeMaxW ?? 10_000} subscribedVa={display?.subscribedVa ?? 6000} others={status?.others ?? NO_OTHERS} />
         <SidePanel costKey={costKey} open={setDialog} />
-        <section className="now" aria-label={t.now}>
-          <Gauge watts={latest?.powerW ?? null} maxW={display?.gaugeMaxW ?? 10_000} readingT={latest?.t ?? null} />
-          <OtherBoxes others={status?.others ?? []} ownW={latest?.powerW ?? null} />
-        </section>
-        <RecentPanel {...{ view, range, pick, chartArea, display, onReading, loadRecent, loadHistory, costKey }} dimmed={status?.screenDimmed === true} />
-        <StatusLine status={status} lastT={latest?.t ?? null} lastFlags={latest?.flags ?? 0} />
+        <RecentPanel {...{ view, range, pick, chartArea, display, readings, loadRecent, loadHistory, costKey }} dimmed={status?.screenDimmed === true} />
+        <StatusLine status={status} readings={readings} />
         {dialog === 'export' && <ExportDialog today={today} onClose={() => setDialog('none')} />}
         {dialog === 'settings' && <SettingsScreen today={today} onClose={() => setDialog('none')} />}
       </main>

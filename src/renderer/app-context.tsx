@@ -25,10 +25,14 @@ export interface Words {
   t: Dictionary;
 }
 
-const WordsContext = createContext<Words>({ locale: 'fr', tag: LOCALE_TAG.fr, t: dictionaries.fr });
+// One value per language, made once: a new object at each render of the app would re-render every component that uses the words, memoized or not.
+const words = (locale: Locale): Words => ({ locale, tag: LOCALE_TAG[locale], t: dictionaries[locale] });
+const WORDS: Record<Locale, Words> = { fr: words('fr'), en: words('en') };
+
+const WordsContext = createContext<Words>(WORDS.fr);
 
 export function WordsProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <WordsContext.Provider value={{ locale, tag: LOCALE_TAG[locale], t: dictionaries[locale] }}>{children}</WordsContext.Provider>;
+  return <WordsContext.Provider value={WORDS[locale]}>{children}</WordsContext.Provider>;
 }
 
 export const useWords = (): Words => useContext(WordsContext);

@@ -1,38 +1,29 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
-import type { Reading, Status } from '../shared/contract';
+import { useEffect, useState } from 'react';
+import type { Status } from '../shared/contract';
 import type { PowerApi } from '../shared/power-api';
+import { type ReadingStore, createReadingStore } from './reading-store';
 
 /**
- * The status and the latest reading, from one subscription for the whole page
- * (in a browser each is an HTTP connection); `onReading` lets the live chart
- * hear every reading without a subscription of its own.
+ * The status and the readings, from one subscription for the whole page (in a
+ * browser each is an HTTP connection). The status is React state (it changes
+ * now and then); readings go to a store that the gauge, the status line and the
+ * live chart each listen to, so a reading does not re-render the page.
  */
-export function useLiveReadings(api: PowerApi) {
+export function useLiveReadings(api: PowerApi): { status: Status | null; readings: ReadingStore } {
   const [status, setStatus] = useState<Status | null>(null);
-  const [latest, setLatest] = useState<Reading | null>(null);
-  const listeners = useRef(new Set<(reading: Reading) => void>());
+  const [readings] = useState(createReadingStore);
   useEffect(() => {
     const off = api.subscribe((event) => {
-      if (event.type === 'status') {
-        setStatus(event.status);
-        if (event.status.lastReading) setLatest((prev) => prev ?? event.status.lastReading);
-      } else {
-        // The gauge is cheap and is the point of the screen: draw it now, before
-        // the chart's heavier redraw (queued for the next animation frame).
-        flushSync(() => setLatest(event.reading));
-        for (const listener of listeners.current) listener(event.reading);
-      }
+      if (event.type === 'reading') return readings.push(event.reading);
+      setStatus(event.status);
+      // Something to show before the first reading event comes.
+      if (event.status.lastReading && readings.latest() === null) readings.push(event.status.lastReading);
     });
     void api
       .getStatus({})
       .then((s) => setStatus((prev) => prev ?? s))
       .catch(() => undefined);
     return off;
-  }, [api]);
-  const onReading = useCallback((listener: (reading: Reading) => void) => {
-    listeners.current.add(listener);
-    return () => void listeners.current.delete(listener);
-  }, []);
-  return { status, latest, onReading };
+  }, [api, readings]);
+  return { status, readings };
 }

@@ -1,47 +1,63 @@
-import { formatPower } from '../../shared/format';
+import { useLayoutEffect, useRef } from 'react';
+import type { Reading } from '../../shared/contract';
 import { useWords } from '../app-context';
+import { GAUGE, arcPath, gaugeView } from '../gauge-view';
+import type { ReadingStore } from '../reading-store';
 
 interface GaugeProps {
-  watts: number | null;
+  readings: ReadingStore;
   maxW: number;
-  /** The reading's time, so a test can tell when a new one arrived. */
-  readingT: number | null;
 }
 
-const R = 86;
-const STROKE = 26;
-
-/** Point on the half ring at fraction f (0 = left, 1 = right). */
-function at(f: number): [number, number] {
-  const a = Math.PI * (1 - f);
-  return [100 + R * Math.cos(a), 100 - R * Math.sin(a)];
+/** Sets an attribute or a text only when it changes: an unchanged write still costs the page a style pass. */
+function put(el: Element | null, key: string, value: string): void {
+  if (!el) return;
+  if (key === 'text') {
+    if (el.textContent !== value) el.textContent = value;
+  } else if (el.getAttribute(key) !== value) el.setAttribute(key, value);
 }
 
-function arc(f: number): string {
-  const [x0, y0] = at(0);
-  const [x1, y1] = at(Math.max(0.0001, Math.min(1, f)));
-  return `M ${x0} ${y0} A ${R} ${R} 0 0 1 ${x1} ${y1}`;
-}
-
-const colour = (f: number): string => (f < 0.5 ? 'var(--ok)' : f < 0.8 ? 'var(--warn)' : 'var(--alarm)');
-
-export function Gauge({ watts, maxW, readingT }: GaugeProps) {
+/**
+ * The half ring and the number of the power drawn now. React draws it once;
+ * each reading (two a second) then writes the few attributes and texts that
+ * change straight into it. Through React, those readings cost a Pi 3B+ more
+ * main-thread time than the rest of the screen (see `npm run bench -- footprint`).
+ * data-reading-t and data-watts let a test tell when a reading reached the screen.
+ */
+export function Gauge({ readings, maxW }: GaugeProps) {
   const { t, tag } = useWords();
-  const label = t.main;
-  const f = watts === null ? 0 : watts / maxW;
-  const shown = watts === null ? { value: '–', unit: 'W' } : formatPower(watts, tag);
+  const figure = useRef<HTMLElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const arc = useRef<SVGPathElement>(null);
+  const value = useRef<HTMLSpanElement>(null);
+  const unit = useRef<HTMLSpanElement>(null);
+
+  useLayoutEffect(() => {
+    const show = (r: Reading | null): void => {
+      const watts = r?.powerW ?? null;
+      const v = gaugeView(watts, maxW, tag);
+      put(figure.current, 'data-reading-t', r === null ? '' : String(r.t));
+      put(figure.current, 'data-watts', watts === null ? '' : String(watts));
+      put(svg.current, 'aria-label', `${t.main} ${v.value} ${v.unit}`);
+      put(arc.current, 'd', v.arc ?? '');
+      put(arc.current, 'stroke', v.colour);
+      put(value.current, 'text', v.value);
+      put(unit.current, 'text', v.unit);
+    };
+    show(readings.latest());
+    return readings.subscribe(show);
+  }, [readings, maxW, t, tag]);
+
   return (
-    <figure className="gauge" data-testid="gauge" data-reading-t={readingT ?? ''} data-watts={watts ?? ''}>
-      <svg viewBox="0 0 200 112" role="img" aria-label={`${label} ${shown.value} ${shown.unit}`}>
-        <path d={arc(1)} className="gauge-track" strokeWidth={STROKE} fill="none" />
-        {watts !== null && <path d={arc(f)} stroke={colour(f)} strokeWidth={STROKE} fill="none" />}
+    <figure className="gauge" data-testid="gauge" ref={figure}>
+      <svg viewBox={GAUGE.viewBox} role="img" ref={svg}>
+        <path d={arcPath(1)} className="gauge-track" strokeWidth={GAUGE.STROKE} fill="none" />
+        <path ref={arc} strokeWidth={GAUGE.STROKE} fill="none" />
       </svg>
       <figcaption>
-        <span className="gauge-value" data-testid="gauge-value">
-          {shown.value}
-        </span>
-        <span className="gauge-unit">{shown.unit}</span>
-        <span className="gauge-label">{label}</span>
+        <span className="gauge-value" data-testid="gauge-value" ref={value} />
+        <span className="gauge-unit" ref={unit} />
+        <span className="gauge-label">{t.main}</span>
       </figcaption>
     </figure>
   );

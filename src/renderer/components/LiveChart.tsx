@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Reading } from '../../shared/contract';
 import { BoundedSeries } from '../chart/bounded-series';
 import { useWords } from '../app-context';
@@ -80,7 +81,7 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, pau
     let loaded = false;
     let drawnAt = -Infinity;
     const early: Reading[] = [];
-    const draw = (): void => {
+    const draw = (now = false): void => {
       if (!dirty || !loaded || document.hidden || pausedNow.current) return;
       dirty = false;
       drawnAt = performance.now();
@@ -89,7 +90,10 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, pau
       let max = 0;
       for (let i = series.length - 1; i >= 0 && series.t[i]! >= from; i--) max = Math.max(max, series.y[i]!);
       const y = yScale(max);
-      setFrame({ d: linePath(series.t, series.y, from, to, y.top, MAX_GAP_MS), from, to, y, times: timeTicks(from, to), points: series.length });
+      const next = { d: linePath(series.t, series.y, from, to, y.top, MAX_GAP_MS), from, to, y, times: timeTicks(from, to), points: series.length };
+      // With a reading, rendered at once: the gauge was written in this same task, so both land in one frame, not two.
+      if (now) flushSync(() => setFrame(next));
+      else setFrame(next);
     };
     drawNow.current = draw;
     const add = (r: Reading): void => void (series.push(r.t, r.powerW / 1000) && (dirty = true));
@@ -97,7 +101,7 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, pau
     const off = onReading((r) => {
       if (!loaded) return void early.push(r);
       add(r);
-      if (performance.now() - drawnAt >= DRAW_PERIOD_MS - WINDOW_SLACK_MS) draw();
+      if (performance.now() - drawnAt >= DRAW_PERIOD_MS - WINDOW_SLACK_MS) draw(true);
     });
     void loadRecent()
       .catch(() => [] as Reading[])
@@ -106,10 +110,11 @@ export function LiveChart({ onReading, loadRecent, minutes, timeZone, title, pau
         loaded = true;
         draw();
       });
-    document.addEventListener('visibilitychange', draw);
+    const onVisible = (): void => draw();
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       off();
-      document.removeEventListener('visibilitychange', draw);
+      document.removeEventListener('visibilitychange', onVisible);
       drawNow.current = () => undefined;
     };
   }, [onReading, loadRecent, minutes]);
