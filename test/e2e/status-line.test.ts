@@ -59,4 +59,19 @@ describe('the status line says how the ADC is really read', () => {
     await page.screenshot({ path: join(SHOTS, 'status-line-spidev-800x480.png') });
     expect(problems).toEqual([]);
   });
+
+  it('counts the age of the last reading on, second by second, once readings stop coming', async () => {
+    const { page, problems } = await openWatchedPage(browser);
+    // The stream replaced by one status whose last reading is 4 s old, and then nothing.
+    const status = await bodyOf('getStatus', fetch(`${served.url}/api/status`));
+    const lastReading = { ...status.lastReading!, t: Date.now() - 4000 };
+    const body = `data: ${JSON.stringify({ type: 'status', status: { ...status, lastReading } })}\n\n`;
+    await page.route('**/api/live', (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body }));
+    await page.goto(`${served.url}/?lang=en`);
+    const age = async (): Promise<number> => Number(/^last reading (\d+) s$/.exec((await page.locator('.status-age').textContent()) ?? '')?.[1] ?? NaN);
+    await expect.poll(age, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    const first = await age();
+    await expect.poll(age, { timeout: 10_000 }).toBeGreaterThanOrEqual(first + 2);
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,16 +1,44 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { AcquisitionFigures, Status } from '../../shared/contract';
 import { flagNames } from '../../shared/flags';
 import { formatAge } from '../../shared/format';
 import { useWords } from '../app-context';
 import { formatInteger, formatNumber } from '../locale-format';
+import { type ReadingStore, useReading } from '../reading-store';
 import { storageNotice } from '../storage-notice';
+import { Countdown } from './Countdown';
 import { MqttStatus } from './MqttStatus';
 
 interface StatusLineProps {
   status: Status | null;
-  lastT: number | null;
-  lastFlags: number;
+  readings: ReadingStore;
+}
+
+/**
+ * How old the last reading is, in whole seconds. Each reading sets it (to "0 s",
+ * which React drops as unchanged) and re-arms a one-second timer that counts on
+ * only when readings stop: two readings a second cost no task and no render of
+ * their own, and a reading that stops coming shows within a second.
+ */
+function ReadingAge({ readings }: { readings: ReadingStore }) {
+  const { t } = useWords();
+  const [age, setAge] = useState<string | null>(null);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = (): void => {
+      const last = readings.latest();
+      setAge(last === null ? null : formatAge(Date.now() - last.t));
+      clearTimeout(timer);
+      timer = setTimeout(show, 1000);
+    };
+    show();
+    const off = readings.subscribe(show);
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [readings]);
+  return <span className="status-age">{age === null ? t.waiting : `${t.last} ${age}`}</span>;
 }
 
 /** How the source really reads: ioctls per window (spidev's bufsiz), samples/s, mains cycles per window. */
@@ -36,21 +64,22 @@ function Acquisition({ figures }: { figures: AcquisitionFigures }) {
 }
 
 /** Where readings come from, whether the sensor is healthy, and how old the last one is. */
-export function StatusLine({ status, lastT, lastFlags }: StatusLineProps) {
+export function StatusLine({ status, readings }: StatusLineProps) {
   const { t, tag } = useWords();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(id);
-  }, []);
+  const lastFlags = useReading(readings, (r) => r?.flags ?? 0);
   if (!status) return <footer className="status">{t.starting}</footer>;
 
   const state = status.state;
   const problems = flagNames(lastFlags).map((f) => t.flags[f]);
-  let health: string;
+  let health: ReactNode;
   let level: 'ok' | 'warn' | 'alarm';
   if (state.kind === 'error') {
-    health = `${state.message} (${state.code}) · ${t.retry} ${formatAge(state.retryAt - now)}`;
+    health = (
+      <>
+        {`${state.message} (${state.code}) · ${t.retry} `}
+        <Countdown to={state.retryAt} />
+      </>
+    );
     level = 'alarm';
   } else if (state.kind === 'starting') {
     health = t.starting;
@@ -69,10 +98,10 @@ export function StatusLine({ status, lastT, lastFlags }: StatusLineProps) {
     <footer className={`status status-${level}`} data-testid="status" data-source={status.source} data-state={state.kind} data-storage={status.storage.state}>
       <span className="status-source">{t[`source_${status.source}`]}</span>
       <span className="status-health">{health}</span>
-      <span className="status-age">{lastT === null ? t.waiting : `${t.last} ${formatAge(now - lastT)}`}</span>
+      <ReadingAge readings={readings} />
       {status.acquisition && <Acquisition figures={status.acquisition} />}
       {storage && <span className="status-storage">{storage}</span>}
-      <MqttStatus mqtt={status.mqtt} now={now} />
+      <MqttStatus mqtt={status.mqtt} />
       {status.notice && <span className="status-notice">{status.notice}</span>}
     </footer>
   );
