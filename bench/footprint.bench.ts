@@ -98,7 +98,9 @@ export async function run(): Promise<string[]> {
         `RSS ${fmt(serve0.rssMb, 1)} -> max ${fmt(Math.max(...serveSeries.map((s) => s.rssMb)), 1)} MB (goal < 100 MB)`,
     );
 
-    await page.getByTestId('range-24h').click();
+    // Tapped, as on the kiosk's touchscreen: a mouse left resting over Plotly's plot would have
+    // Chromium hit-test it after every layout (fake mouse moves), which no touchscreen does.
+    await page.getByTestId('range-24h').tap();
     await page.locator('[data-testid="history-chart"][data-points]:not([data-points="0"])').waitFor({ timeout: 30_000 });
     const history = await phase(o.historyMinutes, o.sampleS, take, onSample);
     lines.push(...describe(`24 h history view at ${THROTTLE}x (goal < 10 %)`, intervals(history), base));

@@ -7,6 +7,10 @@ export interface PageSample {
   /** Main-thread busy time (TaskDuration) and script time (ScriptDuration), seconds since enable. */
   taskS: number;
   scriptS: number;
+  /** The same after the sample's forced GC, which is the bench's work, not the page's: the next interval starts here. */
+  afterAt: number;
+  afterTaskS: number;
+  afterScriptS: number;
   /** JS heap in use after a forced GC, MB, and DOM nodes alive. */
   heapMb: number;
   nodes: number;
@@ -32,8 +36,19 @@ export async function samplePage(page: Page, cdp: CDPSession): Promise<PageSampl
   const m = await metrics(cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   const after = await metrics(cdp);
+  const afterAt = Date.now();
   const readingT = Number(await page.getByTestId('gauge').getAttribute('data-reading-t'));
-  return { at, taskS: m.TaskDuration!, scriptS: m.ScriptDuration!, heapMb: after.JSHeapUsedSize! / 1e6, nodes: after.Nodes!, readingT };
+  return {
+    at,
+    taskS: m.TaskDuration!,
+    scriptS: m.ScriptDuration!,
+    afterAt,
+    afterTaskS: after.TaskDuration!,
+    afterScriptS: after.ScriptDuration!,
+    heapMb: after.JSHeapUsedSize! / 1e6,
+    nodes: after.Nodes!,
+    readingT,
+  };
 }
 
 export interface Interval {
@@ -45,14 +60,14 @@ export interface Interval {
   readings: number;
 }
 
-/** The cost between two samples; readings are counted from the gauge's reading times and the window length. */
+/** The cost between two samples, from the end of the first one's GC; readings are counted from the gauge's reading times and the window length. */
 export function interval(a: PageSample, b: PageSample, windowMs: number): Interval {
   const readings = Math.max(1, Math.round((b.readingT - a.readingT) / windowMs));
-  const taskMs = (b.taskS - a.taskS) * 1000;
+  const taskMs = (b.taskS - a.afterTaskS) * 1000;
   return {
-    busyPct: (100 * taskMs) / (b.at - a.at),
+    busyPct: (100 * taskMs) / (b.at - a.afterAt),
     taskMsPerReading: taskMs / readings,
-    scriptMsPerReading: ((b.scriptS - a.scriptS) * 1000) / readings,
+    scriptMsPerReading: ((b.scriptS - a.afterScriptS) * 1000) / readings,
     readings,
   };
 }
