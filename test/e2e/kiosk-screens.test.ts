@@ -76,10 +76,11 @@ describe('the kiosk screens at every supported size', () => {
       const { page, problems } = await openWatchedPage(browser, vp);
       await page.goto(served.url);
       await ready(page);
-      const states: [string, () => Promise<void>][] = [
-        ['main', async () => {}],
-        ['export', async () => page.getByTestId('open-export').click()],
-        ['export-dates', async () => page.locator('[data-testid="export-range"] [data-value="dates"]').click()],
+      // Each state, and what shows that it is on screen.
+      const states: [string, () => Promise<void>, string][] = [
+        ['main', async () => {}, 'gauge'],
+        ['export', async () => page.getByTestId('open-export').click(), 'export-dialog'],
+        ['export-dates', async () => page.locator('[data-testid="export-range"] [data-value="dates"]').click(), 'calendar'],
         [
           'settings',
           async () => {
@@ -88,12 +89,15 @@ describe('the kiosk screens at every supported size', () => {
             await page.getByTestId('settings-screen').waitFor();
             await page.locator('[data-testid="settings-tabs"] button').nth(1).click();
           },
+          'edit-tariff.0.hp',
         ],
-        ['keypad', async () => page.getByTestId('edit-tariff.0.hp').click()],
+        ['keypad', async () => page.getByTestId('edit-tariff.0.hp').click(), 'keypad-display'],
       ];
-      for (const [name, go] of states) {
+      for (const [name, go, shown] of states) {
         await go();
-        await page.waitForTimeout(300);
+        await page.getByTestId(shown).waitFor();
+        // Then a frame drawn after it, so that the layout measured is the one on screen.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         await page.screenshot({ path: join(SHOTS, `kiosk-${name}-${size}.png`) });
         const report = await checkLayout(page);
         expect(report.controls, name).toBeGreaterThan(0);

@@ -54,7 +54,9 @@ describe('the live view in a browser, served by corcy-power serve', () => {
     await page.goto(served.url);
     // Measure the steady state, not the first draw of the history.
     await expect.poll(async () => Number(await page.getByTestId('live-chart').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(1000);
+    const drawn = async (): Promise<number> => Number(await page.getByTestId('live-chart').getAttribute('data-drawn-t'));
+    const first = await drawn();
+    await expect.poll(drawn, { timeout: 10_000 }).toBeGreaterThan(first);
     const latencies = await page.evaluate(
       () =>
         new Promise<number[]>((done) => {
@@ -84,7 +86,8 @@ describe('the live view in a browser, served by corcy-power serve', () => {
       const { page, problems } = await openWatchedPage(browser, { width: w, height: h });
       await page.goto(served.url);
       await expect.poll(async () => Number(await page.getByTestId('live-chart').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThan(0);
-      await page.waitForTimeout(600);
+      // Laid out with a number on the gauge and a drawn chart, as it stays.
+      await expect.poll(async () => (await page.getByTestId('gauge-value').textContent()) ?? '', { timeout: 10_000 }).toMatch(/\d/);
       for (const id of ['gauge', 'live-chart', 'status']) {
         const box = (await page.getByTestId(id).boundingBox())!;
         expect(box.x).toBeGreaterThanOrEqual(0);
