@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { BROWSER_FLAGS } from '../src/main/kiosk/browser-files';
+import { SERVE_NODE_OPTIONS } from '../src/main/kiosk/kiosk-files';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { CLI, startServe } from '../test/helpers/serve';
 import { type Interval, type PageSample, interval, openCdp, samplePage } from './footprint/page-metrics';
@@ -62,7 +63,8 @@ export async function run(): Promise<string[]> {
   const now = Date.now();
   // A day of history for the 24 h view, written through the live storage path.
   execFileSync(process.execPath, [CLI, 'simulate', '--from', String(now - 86_400_000), '--to', String(now - 60_000), '--db', db, '--config', join(dir, 'c.json')]);
-  const served = await startServe(['--source', 'simulated', '--db', db, '--config', join(dir, 'c.json')]);
+  // serve as the unit runs it, with its Node options.
+  const served = await startServe(['--source', 'simulated', '--db', db, '--config', join(dir, 'c.json')], { NODE_OPTIONS: SERVE_NODE_OPTIONS });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...BROWSER_FLAGS], headless: true });
   const lines = [`ran ${o.minutes} min live + ${o.historyMinutes} min on the 24 h view, sampled every ${o.sampleS} s, at ${THROTTLE}x CPU throttling, 800x480`];
   try {

@@ -71,6 +71,8 @@ describe('serveUnit()', () => {
     const u = ini(serveUnit({ user: 'pi', command: '/usr/bin/corcy-power --ozone-platform=headless', args: ['--port', '8080'] }));
     expect(u.Service!.ExecStart).toEqual(['/usr/bin/corcy-power --ozone-platform=headless serve --port 8080']);
     expect(u.Service!.User).toEqual(['pi']);
+    // A young generation small enough for a 1 GB Pi (see SERVE_NODE_OPTIONS).
+    expect(u.Service!.Environment).toEqual(['NODE_OPTIONS=--max-semi-space-size=1']);
     expect(u.Service!.Restart).toEqual(['always']);
     expect(u.Service!.KillSignal).toEqual(['SIGTERM']);
     expect(u.Install!.WantedBy).toEqual(['multi-user.target']);
