@@ -15,19 +15,24 @@ interface StatusLineProps {
 }
 
 /**
- * How old the last reading is, in whole seconds. Each reading sets it (to "0 s",
- * which React drops as unchanged) and re-arms a one-second timer that counts on
- * only when readings stop: two readings a second cost no task and no render of
- * their own, and a reading that stops coming shows within a second.
+ * How old the last reading is, in whole seconds. Each reading re-arms a
+ * one-second timer that counts on only once readings stop, and the text is set
+ * only when it changes: two readings a second cost no task and no render of their
+ * own, and a reading that stops coming shows within a second. (Setting the same
+ * text at each reading is not free: React keeps every such update queued on the
+ * component until it next renders, which a healthy line never does, so the page
+ * grew by a small object per reading.)
  */
 function ReadingAge({ readings }: { readings: ReadingStore }) {
   const { t } = useWords();
   const [age, setAge] = useState<string | null>(null);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let shown: string | null = null;
     const show = (): void => {
       const last = readings.latest();
-      setAge(last === null ? null : formatAge(Date.now() - last.t));
+      const next = last === null ? null : formatAge(Date.now() - last.t);
+      if (next !== shown) setAge((shown = next));
       clearTimeout(timer);
       timer = setTimeout(show, 1000);
     };
